@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MySqlConnector;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Stand-in for Aspire.MySqlConnector's <c>AddMySqlDataSource</c> (same name, same configuration keys:
+/// <c>ConnectionStrings:{name}</c>, section <c>Aspire:MySqlConnector</c>), because no Aspire.* package
+/// restores in this build environment. Swap for the real package where it does.
+/// </summary>
+public static class MySqlDataSourceExtensions
+{
+    private const string ConfigurationSection = "Aspire:MySqlConnector";
+
+    public static void AddMySqlDataSource(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var settings = ClientSettings.Bind(builder.Configuration, ConfigurationSection, connectionName);
+        if (string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionString is missing. Set 'ConnectionStrings:{connectionName}' or '{ConfigurationSection}:ConnectionString'.");
+        }
+
+        builder.Services.AddSingleton(_ => new MySqlDataSourceBuilder(settings.ConnectionString).Build());
+
+        if (!settings.DisableHealthChecks)
+        {
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+                $"MySql_{connectionName}",
+                sp => new MySqlHealthCheck(sp.GetRequiredService<MySqlDataSource>()),
+                failureStatus: HealthStatus.Unhealthy,
+                tags: null,
+                timeout: TimeSpan.FromSeconds(5)));
+        }
+
+        if (!settings.DisableTracing)
+        {
+            builder.Services.AddOpenTelemetry()
+                .WithTracing(t => t.AddSource("MySqlConnector"))
+                .WithMetrics(m => m.AddMeter("MySqlConnector"));
+        }
+    }
+
+    private sealed class MySqlHealthCheck(MySqlDataSource dataSource) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                await using var command = new MySqlCommand("SELECT 1", connection);
+                await command.ExecuteScalarAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception ex) when (ex is MySqlException or OperationCanceledException or InvalidOperationException)
+            {
+                return new HealthCheckResult(context.Registration.FailureStatus, "MySQL is unreachable.", ex);
+            }
+        }
+    }
+}
