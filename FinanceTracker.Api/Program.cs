@@ -1,9 +1,34 @@
+using FinanceTracker.Api.Accounts;
+using FinanceTracker.Api.Auth;
+using FinanceTracker.Api.Categories;
+using FinanceTracker.Api.Extensions;
+using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Transactions;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestBodyLimit();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference();
+}
+
+app.MapAuthApi();
+app.MapAccountsApi();
+app.MapCategoriesApi();
+app.MapTransactionsApi();
 app.MapDefaultEndpoints();
 
 app.Run();

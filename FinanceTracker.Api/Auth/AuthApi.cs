@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace FinanceTracker.Api.Auth;
+
+public static class AuthApi
+{
+    /// <summary>Identity's API endpoints (register, login, refresh, 2FA, password reset, …) under /api/auth.</summary>
+    public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/auth").WithTags("Auth");
+        group.AddEndpointFilter(NameIdentityErrorFields);
+        group.MapIdentityApi<AppUser>();
+        return group;
+    }
+
+    /// <summary>
+    /// Identity keys its validation errors by error code (PasswordTooShort, DuplicateUserName, …);
+    /// clients need the field they belong to, so the codes are regrouped under email and password.
+    /// </summary>
+    private static async ValueTask<object?> NameIdentityErrorFields(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        if (inner is not ValidationProblem { ProblemDetails: var problem })
+        {
+            return result;
+        }
+        var byField = problem.Errors
+            .GroupBy(e => FieldOf(e.Key))
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray());
+        return TypedResults.ValidationProblem(byField, problem.Detail, title: problem.Title);
+    }
+
+    private static string FieldOf(string identityCode) => identityCode switch
+    {
+        _ when identityCode.Contains("Password", StringComparison.OrdinalIgnoreCase) => "password",
+        _ when identityCode.Contains("Email", StringComparison.OrdinalIgnoreCase)
+            || identityCode.Contains("UserName", StringComparison.OrdinalIgnoreCase) => "email",
+        _ when identityCode.Contains("Recovery", StringComparison.OrdinalIgnoreCase) => "recoveryCode",
+        _ when identityCode.Contains("Token", StringComparison.OrdinalIgnoreCase)
+            || identityCode.Contains("Code", StringComparison.OrdinalIgnoreCase) => "code",
+        _ => identityCode,
+    };
+}

@@ -1,0 +1,42 @@
+using Dapper;
+using FinanceTracker.Api.Auth;
+using FinanceTracker.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MySqlConnector;
+
+namespace FinanceTracker.Api.Categories;
+
+public static class CategoriesApi
+{
+    private const string SelectColumns = "SELECT id, name, kind, parent_id, color FROM categories";
+
+    public static RouteGroupBuilder MapCategoriesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/categories").WithTags("Categories").RequireAuthorization();
+
+        group.MapGet("/", async (MySqlDataSource db, HttpContext http) =>
+        {
+            await using var connection = await db.OpenConnectionAsync();
+            var rows = await connection.QueryAsync<CategoryRow>(
+                $"{SelectColumns} WHERE user_id = @userId ORDER BY kind, name", new { userId = http.User.GetUserId() });
+            return TypedResults.Ok(rows.Select(r => r.ToResponse()).ToList());
+        });
+
+        group.MapGet("/{id:long}", async Task<Results<Ok<CategoryResponse>, NotFound>> (long id, MySqlDataSource db, HttpContext http) =>
+        {
+            await using var connection = await db.OpenConnectionAsync();
+            var row = await FindAsync(connection, null, http.User.GetUserId(), id);
+            return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.ToResponse());
+        });
+
+        group.MapPost("/", CategoryWrites.CreateAsync);
+        group.MapPut("/{id:long}", CategoryWrites.UpdateAsync);
+        group.MapDelete("/{id:long}", CategoryWrites.DeleteAsync);
+
+        return group;
+    }
+
+    internal static Task<CategoryRow?> FindAsync(MySqlConnection connection, MySqlTransaction? transaction, long userId, long id) =>
+        connection.QuerySingleOrDefaultAsync<CategoryRow>(
+            $"{SelectColumns} WHERE id = @id AND user_id = @userId", new { id, userId }, transaction);
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FinanceTracker.Api.Categories;
+
+public enum CategoryKind { Expense, Income }
+
+public sealed record CategoryResponse(long Id, string Name, CategoryKind Kind, long? ParentId, string? Color);
+
+public sealed record CategoryRequest(
+    [Required, StringLength(100)] string? Name,
+    [Required] CategoryKind? Kind,
+    long? ParentId,
+    [RegularExpression("^#[0-9A-Fa-f]{6}$", ErrorMessage = "The color must look like #RRGGBB.")] string? Color);
+
+/// <summary>A row of the categories table as Dapper reads it.</summary>
+internal sealed record CategoryRow(long Id, string Name, string Kind, long? ParentId, string? Color)
+{
+    public CategoryResponse ToResponse() =>
+        new(Id, Name, Enum.Parse<CategoryKind>(Kind, ignoreCase: true), ParentId, Color);
+}
+
+internal static class CategoryKindExtensions
+{
+    public static string ToDb(this CategoryKind kind) => kind.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+using FinanceTracker.Api.Auth;
+using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Transactions;
+using FluentMigrator.Runner;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using MySqlConnector;
+
+namespace FinanceTracker.Api.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddMySqlDataSource("financedb");
+        builder.AddRedisClient("cache");
+        builder.AddAzureBlobServiceClient("receipts");
+
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        builder.Services.AddFluentMigratorCore().ConfigureRunner(runner => runner
+            .AddMySql5()
+            .WithGlobalConnectionString(builder.Configuration.GetConnectionString("financedb"))
+            .ScanIn(typeof(DatabaseMigrator).Assembly).For.Migrations());
+        builder.Services.AddHostedService<DatabaseMigrator>();
+
+        builder.Services.AddDataProtection().SetApplicationName("FinanceTracker.Api");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<MySqlDataSource>((options, dataSource) => options.XmlRepository = new MySqlXmlRepository(dataSource));
+
+        builder.AddIdentity();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddValidation();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.SerializerOptions.AllowDuplicateProperties = false;
+        });
+        builder.Services.AddOpenApi();
+
+        builder.Services.AddSingleton<TransactionStore>();
+    }
+
+    private static void AddIdentity(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddAuthorization();
+        builder.Services.AddIdentityApiEndpoints<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddUserStore<MySqlUserStore>();
+    }
+}

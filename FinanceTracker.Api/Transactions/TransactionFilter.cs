@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+
+namespace FinanceTracker.Api.Transactions;
+
+/// <summary>
+/// The list's query string, parsed by hand so that every bad value is reported by name
+/// (the framework's binder would fail the whole request with one generic message).
+/// </summary>
+internal sealed class TransactionFilter
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public long? AccountId { get; private init; }
+    public long? CategoryId { get; private init; }
+    public DateOnly? From { get; private init; }
+    public DateOnly? To { get; private init; }
+    public string? Text { get; private init; }
+    public decimal? MinAmount { get; private init; }
+    public decimal? MaxAmount { get; private init; }
+    public string? Tag { get; private init; }
+    public int PageSize { get; private init; } = DefaultPageSize;
+    public Cursor? After { get; private init; }
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public static TransactionFilter Parse(IQueryCollection query)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var filter = new TransactionFilter
+        {
+            AccountId = Read(query, "accountId", errors, ParseId, "an id"),
+            CategoryId = Read(query, "categoryId", errors, ParseId, "an id"),
+            From = Read(query, "from", errors, ParseDate, "a date like 2026-01-31"),
+            To = Read(query, "to", errors, ParseDate, "a date like 2026-01-31"),
+            MinAmount = Read(query, "minAmount", errors, ParseAmount, "a number"),
+            MaxAmount = Read(query, "maxAmount", errors, ParseAmount, "a number"),
+            PageSize = Read(query, "pageSize", errors, ParsePageSize, $"a whole number from 1 to {MaxPageSize}") ?? DefaultPageSize,
+            After = Read(query, "cursor", errors, ParseCursor, "the nextCursor of a previous page"),
+            Text = NonEmpty(query["q"]),
+            Tag = NonEmpty(query["tag"]),
+        };
+        if (filter.From > filter.To)
+        {
+            errors["to"] = ["'to' must not be before 'from'."];
+        }
+        foreach (var (key, value) in errors)
+        {
+            filter.Errors[key] = value;
+        }
+        return filter;
+    }
+
+    /// <summary>The WHERE clause shared by the page query and the totals query. Only fixed SQL; values are parameters.</summary>
+    public string WhereClause(DynamicParameters parameters, long userId, bool includeCursor)
+    {
+        var sql = new StringBuilder("t.user_id = @userId");
+        parameters.Add("userId", userId);
+        void And(string condition, string name, object value)
+        {
+            sql.Append(" AND ").Append(condition);
+            parameters.Add(name, value);
+        }
+
+        if (AccountId is { } accountId) And("t.account_id = @accountId", "accountId", accountId);
+        if (CategoryId is { } categoryId) And("t.category_id = @categoryId", "categoryId", categoryId);
+        if (From is { } from) And("t.booking_date >= @from", "from", from.ToDateTime(TimeOnly.MinValue));
+        if (To is { } to) And("t.booking_date <= @to", "to", to.ToDateTime(TimeOnly.MinValue));
+        if (MinAmount is { } min) And("t.amount >= @minAmount", "minAmount", min);
+        if (MaxAmount is { } max) And("t.amount <= @maxAmount", "maxAmount", max);
+        if (Text is { } text) And("(t.payee LIKE @q OR t.notes LIKE @q)", "q", $"%{EscapeLike(text)}%");
+        if (Tag is { } tag)
+        {
+            And("EXISTS (SELECT 1 FROM transaction_tags tt WHERE tt.user_id = @userId AND tt.tag = @tag AND tt.transaction_id = t.id)", "tag", tag);
+        }
+        if (includeCursor && After is { } after)
+        {
+            And("(t.booking_date < @cursorDate OR (t.booking_date = @cursorDate AND t.id < @cursorId))", "cursorDate", after.Date.ToDateTime(TimeOnly.MinValue));
+            parameters.Add("cursorId", after.Id);
+        }
+        return sql.ToString();
+    }
+
+    private static T? Read<T>(IQueryCollection query, string name, Dictionary<string, string[]> errors, Func<string, T?> parse, string expected)
+        where T : struct
+    {
+        if (NonEmpty(query[name]) is not { } raw)
+        {
+            return null;
+        }
+        if (parse(raw) is { } value)
+        {
+            return value;
+        }
+        errors[name] = [$"'{name}' must be {expected}."];
+        return null;
+    }
+
+    private static long? ParseId(string s) =>
+        long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private static int? ParsePageSize(string s) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxPageSize ? size : null;
+
+    private static Cursor? ParseCursor(string s) => Cursor.TryDecode(s, out var cursor) ? cursor : null;
+
+    private static DateOnly? ParseDate(string s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static decimal? ParseAmount(string s) =>
+        decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+}

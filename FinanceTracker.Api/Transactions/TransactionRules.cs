@@ -1,0 +1,50 @@
+using FinanceTracker.Api.Money;
+
+namespace FinanceTracker.Api.Transactions;
+
+/// <summary>The rules DataAnnotations cannot express: tags, date range, magnitude, the currency's decimals.</summary>
+internal static class TransactionRules
+{
+    public const int MaxTagLength = 50;
+    private static readonly DateOnly EarliestDate = new(1900, 1, 1);
+    private static readonly DateOnly LatestDate = new(2199, 12, 31);
+
+    /// <summary>Field errors for the parts that don't depend on the account; the normalized input otherwise.</summary>
+    public static (TransactionInput? Input, Dictionary<string, string[]> Errors) Normalize(
+        long accountId, long? categoryId, DateOnly date, decimal amount, string? payee, string? notes, List<string>? tags)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (date < EarliestDate || date > LatestDate)
+        {
+            errors["date"] = [$"The date must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}."];
+        }
+        if (Math.Abs(amount) >= MoneyLimits.MaxAbsoluteAmount)
+        {
+            errors["amount"] = [$"The amount must be less than {MoneyLimits.MaxAbsoluteAmount:N0} in size."];
+        }
+
+        var cleanTags = new List<string>();
+        foreach (var tag in tags ?? [])
+        {
+            var trimmed = tag?.Trim() ?? "";
+            if (trimmed.Length is 0 or > MaxTagLength)
+            {
+                errors["tags"] = [$"Each tag must have 1 to {MaxTagLength} characters."];
+                break;
+            }
+            if (!cleanTags.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+            {
+                cleanTags.Add(trimmed);
+            }
+        }
+
+        return errors.Count > 0
+            ? (null, errors)
+            : (new TransactionInput(accountId, categoryId, date, amount, payee?.Trim() ?? "", notes?.Trim() ?? "", cleanTags), errors);
+    }
+
+    public static string? CheckAmountForCurrency(decimal amount, string currency) =>
+        Currencies.FitsMinorUnits(amount, currency)
+            ? null
+            : $"{currency} amounts have at most {Currencies.DecimalPlaces(currency)} decimal places.";
+}

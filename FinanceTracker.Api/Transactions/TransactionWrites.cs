@@ -1,0 +1,75 @@
+using Dapper;
+using MySqlConnector;
+
+namespace FinanceTracker.Api.Transactions;
+
+/// <summary>
+/// The statements of a write, all inside one DB transaction with the caller: the row, its tags,
+/// and the account's running total (so balances stay exact without summing on read).
+/// </summary>
+internal static class TransactionWrites
+{
+    /// <summary>The account's currency, locking the account row; null when the user has no such account.</summary>
+    public static Task<string?> LockAccountAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long accountId) =>
+        connection.QuerySingleOrDefaultAsync<string?>(
+            "SELECT currency FROM accounts WHERE id = @accountId AND user_id = @userId FOR UPDATE",
+            new { accountId, userId }, transaction);
+
+    public static Task<bool> CategoryExistsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long categoryId) =>
+        connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM categories WHERE id = @categoryId AND user_id = @userId)",
+            new { categoryId, userId }, transaction);
+
+    public static async Task<long> InsertAsync(
+        MySqlConnection connection, MySqlTransaction transaction, long userId, TransactionInput input, string currency)
+    {
+        const string sql = """
+            INSERT INTO transactions (user_id, account_id, category_id, booking_date, amount, currency, payee, notes)
+            VALUES (@userId, @AccountId, @CategoryId, @bookingDate, @Amount, @currency, @Payee, @Notes);
+            SELECT LAST_INSERT_ID();
+            """;
+        var id = await connection.ExecuteScalarAsync<long>(sql, Parameters(userId, input, currency), transaction);
+        await InsertTagsAsync(connection, transaction, userId, id, input.Tags);
+        await AddToAccountAsync(connection, transaction, userId, input.AccountId, input.Amount);
+        return id;
+    }
+
+    public static async Task UpdateAsync(
+        MySqlConnection connection, MySqlTransaction transaction, long userId, long id, TransactionInput input, string currency)
+    {
+        const string sql = """
+            UPDATE transactions SET account_id = @AccountId, category_id = @CategoryId, booking_date = @bookingDate,
+                amount = @Amount, currency = @currency, payee = @Payee, notes = @Notes,
+                version = version + 1, updated_at = UTC_TIMESTAMP(6)
+            WHERE id = @id AND user_id = @userId
+            """;
+        var parameters = Parameters(userId, input, currency);
+        parameters.Add("id", id);
+        await connection.ExecuteAsync(sql, parameters, transaction);
+        await connection.ExecuteAsync(
+            "DELETE FROM transaction_tags WHERE transaction_id = @id AND user_id = @userId", new { id, userId }, transaction);
+        await InsertTagsAsync(connection, transaction, userId, id, input.Tags);
+        await AddToAccountAsync(connection, transaction, userId, input.AccountId, input.Amount);
+    }
+
+    public static Task AddToAccountAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long accountId, decimal delta) =>
+        connection.ExecuteAsync(
+            "UPDATE accounts SET transactions_total = transactions_total + @delta WHERE id = @accountId AND user_id = @userId",
+            new { delta, accountId, userId }, transaction);
+
+    private static Task InsertTagsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id, IReadOnlyList<string> tags) =>
+        tags.Count == 0
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(
+                "INSERT INTO transaction_tags (transaction_id, user_id, tag) VALUES (@id, @userId, @tag)",
+                tags.Select(tag => new { id, userId, tag }), transaction);
+
+    private static DynamicParameters Parameters(long userId, TransactionInput input, string currency)
+    {
+        var parameters = new DynamicParameters(input);
+        parameters.Add("userId", userId);
+        parameters.Add("currency", currency);
+        parameters.Add("bookingDate", input.Date.ToDateTime(TimeOnly.MinValue));
+        return parameters;
+    }
+}

@@ -1,0 +1,153 @@
+using Dapper;
+using FinanceTracker.Api.Auth;
+using FinanceTracker.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MySqlConnector;
+
+namespace FinanceTracker.Api.Transactions;
+
+public static class TransactionsApi
+{
+    public static RouteGroupBuilder MapTransactionsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/transactions").WithTags("Transactions").RequireAuthorization();
+
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:long}", GetAsync).WithName("GetTransaction");
+        group.MapPost("/", CreateAsync);
+        group.MapPut("/{id:long}", UpdateAsync);
+        group.MapDelete("/{id:long}", DeleteAsync);
+        return group;
+    }
+
+    private static async Task<Results<Ok<TransactionPage>, ValidationProblem>> ListAsync(
+        HttpContext http, TransactionStore store, CancellationToken cancellationToken)
+    {
+        var filter = TransactionFilter.Parse(http.Request.Query);
+        if (filter.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(filter.Errors);
+        }
+        return TypedResults.Ok(await store.ListAsync(http.User.GetUserId(), filter, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<TransactionResponse>, NotFound>> GetAsync(
+        long id, HttpContext http, TransactionStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(http.User.GetUserId(), id, cancellationToken) is { } transaction
+            ? TypedResults.Ok(transaction)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Created<TransactionResponse>, ValidationProblem>> CreateAsync(
+        CreateTransactionRequest request, HttpContext http, MySqlDataSource db, CancellationToken cancellationToken)
+    {
+        var (input, errors) = TransactionRules.Normalize(
+            request.AccountId!.Value, request.CategoryId, request.Date!.Value, request.Amount!.Value, request.Payee, request.Notes, request.Tags);
+        if (input is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var userId = http.User.GetUserId();
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (currency, invalid) = await CheckReferencesAsync(connection, transaction, userId, input);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        var id = await TransactionWrites.InsertAsync(connection, transaction, userId, input, currency!);
+        var created = await TransactionStore.GetAsync(connection, transaction, userId, id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/transactions/{id}", created);
+    }
+
+    private static async Task<Results<Ok<TransactionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long id, UpdateTransactionRequest request, HttpContext http, MySqlDataSource db, CancellationToken cancellationToken)
+    {
+        var (input, errors) = TransactionRules.Normalize(
+            request.AccountId!.Value, request.CategoryId, request.Date!.Value, request.Amount!.Value, request.Payee, request.Notes, request.Tags);
+        if (input is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var userId = http.User.GetUserId();
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await LockAsync(connection, transaction, userId, id);
+        if (current is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (current.Version != request.Version)
+        {
+            return StaleVersion(current.Version);
+        }
+        var (currency, invalid) = await CheckReferencesAsync(connection, transaction, userId, input);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        await TransactionWrites.AddToAccountAsync(connection, transaction, userId, current.AccountId, -current.Amount);
+        await TransactionWrites.UpdateAsync(connection, transaction, userId, id, input, currency!);
+        var updated = await TransactionStore.GetAsync(connection, transaction, userId, id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(updated);
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
+        long id, HttpContext http, MySqlDataSource db, CancellationToken cancellationToken)
+    {
+        var userId = http.User.GetUserId();
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await LockAsync(connection, transaction, userId, id);
+        if (current is null)
+        {
+            return TypedResults.NotFound();
+        }
+        await connection.ExecuteAsync(
+            "DELETE FROM transactions WHERE id = @id AND user_id = @userId", new { id, userId }, transaction);
+        await TransactionWrites.AddToAccountAsync(connection, transaction, userId, current.AccountId, -current.Amount);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private sealed record LockedRow(long AccountId, decimal Amount, int Version);
+
+    private static Task<LockedRow?> LockAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id) =>
+        connection.QuerySingleOrDefaultAsync<LockedRow>(
+            "SELECT account_id, amount, version FROM transactions WHERE id = @id AND user_id = @userId FOR UPDATE",
+            new { id, userId }, transaction);
+
+    /// <summary>The account (locked, for its currency) and the category must be the caller's own.</summary>
+    private static async Task<(string? Currency, ValidationProblem? Invalid)> CheckReferencesAsync(
+        MySqlConnection connection, MySqlTransaction transaction, long userId, TransactionInput input)
+    {
+        var currency = await TransactionWrites.LockAccountAsync(connection, transaction, userId, input.AccountId);
+        if (currency is null)
+        {
+            return (null, Problems.Invalid("accountId", "No such account."));
+        }
+        if (TransactionRules.CheckAmountForCurrency(input.Amount, currency) is { } amountError)
+        {
+            return (null, Problems.Invalid("amount", amountError));
+        }
+        if (input.CategoryId is { } categoryId && !await TransactionWrites.CategoryExistsAsync(connection, transaction, userId, categoryId))
+        {
+            return (null, Problems.Invalid("categoryId", "No such category."));
+        }
+        return (currency, null);
+    }
+
+    private static ProblemHttpResult StaleVersion(int currentVersion) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The transaction was changed by someone else",
+            Detail = "It changed since you read it. Load it again, then re-apply your edit.",
+            Extensions = { ["currentVersion"] = currentVersion },
+        });
+}

@@ -1,0 +1,20 @@
+using FinanceTracker.Api.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FinanceTracker.Tests.Infrastructure;
+
+/// <summary>
+/// The real Api (its Program, middleware and DI) on an in-memory server, wired to the real MariaDB,
+/// Redis and Azurite. <see cref="AppUser"/> only marks which assembly's entry point to run.
+/// </summary>
+public sealed class ApiFactory(string connectionString) : WebApplicationFactory<AppUser>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:financedb", connectionString);
+        builder.UseSetting("ConnectionStrings:cache", TestServers.Redis);
+        builder.UseSetting("ConnectionStrings:receipts", TestServers.Blobs);
+    }
+}
