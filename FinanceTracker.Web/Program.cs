@@ -1,10 +1,11 @@
+using FinanceTracker.Web;
+using FinanceTracker.Web.Auth;
 using FinanceTracker.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
@@ -14,11 +15,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
+app.MapAuthEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,0 +1,71 @@
+namespace FinanceTracker.Web.Api;
+
+// DTOs mirror the Api's JSON contract (camelCase, lowercase enum strings, dates as YYYY-MM-DD).
+
+public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
+
+public sealed record UserInfo(string Email, bool IsEmailConfirmed);
+
+public sealed record Credentials(string Email, string Password);
+
+public sealed record RefreshRequest(string RefreshToken);
+
+public enum AccountType { Checking, Savings, Credit, Cash, Investment, Loan }
+
+public sealed record Account(
+    long Id, string Name, AccountType Type, string Currency, decimal OpeningBalance, decimal Balance, bool Archived);
+
+public sealed record CreateAccountRequest(string Name, AccountType Type, string Currency, decimal OpeningBalance);
+
+public sealed record UpdateAccountRequest(
+    string Name, AccountType Type, string Currency, decimal OpeningBalance, bool Archived);
+
+public enum CategoryKind { Expense, Income }
+
+public sealed record Category(long Id, string Name, CategoryKind Kind, long? ParentId, string? Color);
+
+public sealed record CategoryRequest(string Name, CategoryKind Kind, long? ParentId, string? Color);
+
+public sealed record Transaction(
+    long Id,
+    long AccountId,
+    long? CategoryId,
+    DateOnly Date,
+    decimal Amount,
+    string Currency,
+    string? Payee,
+    string? Notes,
+    IReadOnlyList<string> Tags,
+    int Version);
+
+public sealed record CreateTransactionRequest(
+    long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string? Payee, string? Notes, IReadOnlyList<string> Tags);
+
+public sealed record UpdateTransactionRequest(
+    long AccountId,
+    long? CategoryId,
+    DateOnly Date,
+    decimal Amount,
+    string? Payee,
+    string? Notes,
+    IReadOnlyList<string> Tags,
+    int Version);
+
+public sealed record CurrencyAmount(string Currency, decimal Amount);
+
+public sealed record TransactionPage(
+    IReadOnlyList<Transaction> Items, long TotalCount, IReadOnlyList<CurrencyAmount> Totals, string? NextCursor);
+
+public sealed record TransactionQuery
+{
+    public long? AccountId { get; init; }
+    public long? CategoryId { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public string? Q { get; init; }
+    public decimal? MinAmount { get; init; }
+    public decimal? MaxAmount { get; init; }
+    public string? Tag { get; init; }
+    public int? PageSize { get; init; }
+    public string? Cursor { get; init; }
+}

@@ -1,0 +1,40 @@
+using FinanceTracker.Web.Api;
+using FinanceTracker.Web.Auth;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.FluentUI.AspNetCore.Components;
+
+namespace FinanceTracker.Web;
+
+internal static class ApplicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents();
+        builder.Services.AddFluentUIComponents();
+        builder.Services.AddWebAuthentication(builder.Configuration);
+
+        // The service defaults' resilience handler retries every method; this client replaces it (see below).
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient<FinanceApiClient>(client => client.BaseAddress = new("https+http://api"))
+            .AddHttpMessageHandler<BearerTokenHandler>()
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(ConfigureResilience);
+#pragma warning restore EXTEXP0001
+        return builder;
+    }
+
+    /// <summary>
+    /// Retrying a POST could book a transaction twice, so only safe methods retry; short delays let a
+    /// page say "the service is unreachable" within seconds instead of spinning.
+    /// </summary>
+    private static void ConfigureResilience(HttpStandardResilienceOptions options)
+    {
+        options.Retry.DisableForUnsafeHttpMethods();
+        options.Retry.MaxRetryAttempts = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
+        options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
+        options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(25);
+    }
+}
