@@ -32,7 +32,7 @@ public static class ApplicationServiceExtensions
 
         builder.AddIdentity();
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationKeys.UseJsonNames);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddValidation();
         builder.Services.ConfigureHttpJsonOptions(options =>

@@ -29,7 +29,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
     {
         if (exception.InnerException is JsonException json)
         {
-            var field = FieldFromPath(json.Path);
+            // A syntax error (truncated, not JSON) is about the body as a whole, wherever the reader stopped.
+            var field = json.InnerException?.GetType().Name == "JsonReaderException" ? "body" : FieldFromPath(json.Path);
             var message = json.Message.Contains("missing required properties", StringComparison.Ordinal)
                 ? "Required fields are missing."
                 : field == "body" ? "The body is not valid JSON." : "The value is missing, malformed, or of the wrong type.";

@@ -30,6 +30,7 @@ public sealed class HostileInputTests(ApiFixture api)
         { """{"accountId": ACCOUNT, "date": "2026-01-01", "amount": -1, "amount": 5}""", "amount" },
         { """{"accountId": ACCOUNT, "date": "2026-01-01", "amount": -1, "categoryId": 999999999}""", "categoryId" },
         { """{"accountId": ACCOUNT, "date": "2026-01-01", "amount": -1""", "body" },
+        { """{"accountId": ACCOUNT, "date": "2026-01-01", "amount": -1,}""", "body" },
         { """[1, 2, 3]""", "body" },
         { """null""", "body" },
     };

@@ -62,7 +62,7 @@ public static class ApiClientExtensions
         if (field is not null)
         {
             Assert.True(problem.Errors?.ContainsKey(field) == true,
-                $"Expected an error for '{field}', got: {string.Join(", ", problem.Errors?.Keys ?? [])}");
+                $"Expected an error for '{field}', got: {string.Join(", ", problem.Errors?.Keys.ToArray() ?? [])}");
         }
         return problem;
     }

@@ -7,7 +7,18 @@ public sealed record Category(long Id, string Name, string Kind, long? ParentId,
 
 public sealed record Transaction(
     long Id, long AccountId, long? CategoryId, string Date, decimal Amount, string Currency,
-    string Payee, string Notes, List<string> Tags, int Version);
+    string Payee, string Notes, List<string> Tags, int Version)
+{
+    // Value equality for the tags too, so a whole transaction can be compared before and after.
+    public bool Equals(Transaction? other) =>
+        other is not null && (Id, AccountId, CategoryId, Date, Amount, Currency, Payee, Notes, Version)
+            == (other.Id, other.AccountId, other.CategoryId, other.Date, other.Amount, other.Currency, other.Payee, other.Notes, other.Version)
+        && Tags.SequenceEqual(other.Tags);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Version);
+
+    public override string ToString() => $"#{Id} {Date} {Amount} {Currency} '{Payee}' [{string.Join(",", Tags)}] v{Version}";
+}
 
 public sealed record CurrencyTotal(string Currency, decimal Amount);
 

@@ -16,7 +16,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(string prefix)
     {
-        var database = new TestDatabase($"{prefix}_{Guid.NewGuid():N}"[..40]);
+        var database = new TestDatabase($"{prefix}_{Guid.NewGuid():N}");
         await database.ExecuteOnServerAsync($"CREATE DATABASE `{database.Name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return database;
     }
