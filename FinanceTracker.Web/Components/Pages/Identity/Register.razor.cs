@@ -4,7 +4,7 @@ using FinanceTracker.Web.Auth;
 using FinanceTracker.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
-namespace FinanceTracker.Web.Components.Pages.Account;
+namespace FinanceTracker.Web.Components.Pages.Identity;
 
 public partial class Register
 {

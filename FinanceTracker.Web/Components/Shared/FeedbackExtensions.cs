@@ -1,0 +1,24 @@
+using Microsoft.FluentUI.AspNetCore.Components;
+
+namespace FinanceTracker.Web.Components.Shared;
+
+public static class FeedbackExtensions
+{
+    /// <summary>Asks before a destructive action; true when the person confirmed.</summary>
+    public static async Task<bool> ConfirmAsync(
+        this IDialogService dialogs, string title, string message, string confirmLabel = "Delete")
+    {
+        var result = await dialogs.ShowDialogAsync<ConfirmDialog>(options =>
+        {
+            options.Parameters[nameof(ConfirmDialog.Title)] = title;
+            options.Parameters[nameof(ConfirmDialog.Message)] = message;
+            options.Parameters[nameof(ConfirmDialog.ConfirmLabel)] = confirmLabel;
+            options.Width = "min(440px, calc(100vw - 32px))";
+        });
+        return !result.Cancelled;
+    }
+
+    /// <summary>A short confirmation that a change was saved. Not awaited: the service waits for the toast to close.</summary>
+    public static void Toast(this INotificationService notifications, string title, string? body = null) =>
+        _ = notifications.ShowSuccessToastAsync(title, body ?? "", lifetime: 5);
+}
