@@ -297,8 +297,9 @@ server_status() {
 }
 
 # Connection strings in the formats the Aspire AppHost injects (ConnectionStrings__financedb/cache/receipts).
+# $1: the database, or '' for a server-level string.
 mysql_connection_string() {
-    local database="${1-$DATABASE_NAME}"
+    local database="$1"
     printf 'Server=127.0.0.1;Port=%s;User ID=%s;Password=%s' "$MYSQL_PORT" "$DATABASE_USER" "$(<"$MYSQL_APP_PASSWORD_FILE")"
     if [[ -n $database ]]; then printf ';Database=%s' "$database"; fi
 }
@@ -309,7 +310,7 @@ blob_connection_string() {
 }
 
 stack_env() {
-    echo "ConnectionStrings__financedb=$(mysql_connection_string)"
+    echo "ConnectionStrings__financedb=$(mysql_connection_string "$DATABASE_NAME")"
     echo "ConnectionStrings__cache=$(redis_connection_string)"
     echo "ConnectionStrings__receipts=$(blob_connection_string)"
 }
