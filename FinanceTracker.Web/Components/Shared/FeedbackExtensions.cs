@@ -13,7 +13,7 @@ public static class FeedbackExtensions
             options.Parameters[nameof(ConfirmDialog.Title)] = title;
             options.Parameters[nameof(ConfirmDialog.Message)] = message;
             options.Parameters[nameof(ConfirmDialog.ConfirmLabel)] = confirmLabel;
-            options.Width = "min(440px, calc(100vw - 32px))";
+            options.Width = "min(480px, calc(100vw - 24px))";
         });
         return !result.Cancelled;
     }

@@ -1,0 +1,48 @@
+using FinanceTracker.Web.Api;
+using FinanceTracker.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace FinanceTracker.Web.Components.Pages.Transactions;
+
+public sealed partial class TransactionFilters : IDisposable
+{
+    private readonly string _searchId = FieldIds.New();
+    private readonly string _fromId = FieldIds.New();
+    private readonly string _toId = FieldIds.New();
+    private readonly string _accountId = FieldIds.New();
+    private readonly string _categoryId = FieldIds.New();
+    private CancellationTokenSource? _debounce;
+    private bool _open;
+
+    [Parameter, EditorRequired] public required TransactionFilter Filter { get; set; }
+    [Parameter, EditorRequired] public required IReadOnlyList<Account> Accounts { get; set; }
+    [Parameter, EditorRequired] public required IReadOnlyList<Category> Categories { get; set; }
+
+    /// <summary>Hides the panel while a dialog is open over the page.</summary>
+    [Parameter] public bool Hidden { get; set; }
+    [Parameter] public EventCallback OnChange { get; set; }
+
+    // Wait for a pause in typing, so the Api is not asked once per keystroke.
+    private async Task SearchChangedAsync()
+    {
+        _debounce?.Cancel();
+        _debounce = new CancellationTokenSource();
+        try
+        {
+            await Task.Delay(300, _debounce.Token);
+            await OnChange.InvokeAsync();
+        }
+        catch (TaskCanceledException)
+        {
+            // A newer keystroke took over.
+        }
+    }
+
+    private Task ClearAsync()
+    {
+        Filter.ClearPanel();
+        return OnChange.InvokeAsync();
+    }
+
+    public void Dispose() => _debounce?.Cancel();
+}
