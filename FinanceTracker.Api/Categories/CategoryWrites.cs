@@ -2,6 +2,7 @@ using Dapper;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using FinanceTracker.Api.Transactions;
 using MySqlConnector;
 
 namespace FinanceTracker.Api.Categories;
@@ -93,6 +94,7 @@ internal static class CategoryWrites
             await connection.ExecuteAsync(
                 "UPDATE transactions SET category_id = @targetId, version = version + 1 WHERE user_id = @userId AND category_id = @id",
                 new { targetId, userId, id }, transaction);
+            await MonthlyTotals.MoveCategoryAsync(connection, transaction, userId, id, targetId);
         }
         else
         {
@@ -105,6 +107,8 @@ internal static class CategoryWrites
             }
         }
 
+        // Month rows left at zero by earlier deletes would otherwise outlive the category.
+        await connection.ExecuteAsync("DELETE FROM monthly_totals WHERE user_id = @userId AND category_id = @id", new { id, userId }, transaction);
         await connection.ExecuteAsync("DELETE FROM categories WHERE id = @id AND user_id = @userId", new { id, userId }, transaction);
         await transaction.CommitAsync();
         return TypedResults.NoContent();

@@ -8,15 +8,15 @@ namespace FinanceTracker.Api.Transactions;
 /// The list's query string, parsed by hand so that every bad value is reported by name
 /// (the framework's binder would fail the whole request with one generic message).
 /// </summary>
-internal sealed class TransactionFilter
+internal sealed record TransactionFilter
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
     public long? AccountId { get; private init; }
     public long? CategoryId { get; private init; }
-    public DateOnly? From { get; private init; }
-    public DateOnly? To { get; private init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
     public string? Text { get; private init; }
     public decimal? MinAmount { get; private init; }
     public decimal? MaxAmount { get; private init; }
@@ -24,6 +24,9 @@ internal sealed class TransactionFilter
     public int PageSize { get; private init; } = DefaultPageSize;
     public Cursor? After { get; private init; }
     public Dictionary<string, string[]> Errors { get; } = [];
+
+    /// <summary>Totals for these filters can be read from monthly_totals (they select whole rows of it).</summary>
+    public bool MatchesMonthlyTotals => Text is null && Tag is null && MinAmount is null && MaxAmount is null;
 
     public static TransactionFilter Parse(IQueryCollection query)
     {
@@ -52,10 +55,15 @@ internal sealed class TransactionFilter
         return filter;
     }
 
-    /// <summary>The WHERE clause shared by the page query and the totals query. Only fixed SQL; values are parameters.</summary>
-    public string WhereClause(DynamicParameters parameters, long userId, bool includeCursor)
+    /// <summary>
+    /// "FROM … WHERE …" over transactions t, shared by the page and totals queries. Only fixed SQL;
+    /// values are parameters. A tag filter joins from the tag index, which is far more selective.
+    /// </summary>
+    public string FromWhere(DynamicParameters parameters, long userId, bool includeCursor)
     {
-        var sql = new StringBuilder("t.user_id = @userId");
+        var sql = new StringBuilder(Tag is null
+            ? "FROM transactions t WHERE t.user_id = @userId"
+            : "FROM transactions t JOIN transaction_tags tg ON tg.transaction_id = t.id AND tg.user_id = t.user_id AND tg.tag = @tag WHERE t.user_id = @userId");
         parameters.Add("userId", userId);
         void And(string condition, string name, object value)
         {
@@ -70,10 +78,7 @@ internal sealed class TransactionFilter
         if (MinAmount is { } min) And("t.amount >= @minAmount", "minAmount", min);
         if (MaxAmount is { } max) And("t.amount <= @maxAmount", "maxAmount", max);
         if (Text is { } text) And("(t.payee LIKE @q OR t.notes LIKE @q)", "q", $"%{EscapeLike(text)}%");
-        if (Tag is { } tag)
-        {
-            And("EXISTS (SELECT 1 FROM transaction_tags tt WHERE tt.user_id = @userId AND tt.tag = @tag AND tt.transaction_id = t.id)", "tag", tag);
-        }
+        if (Tag is { } tag) parameters.Add("tag", tag);
         if (includeCursor && After is { } after)
         {
             And("(t.booking_date < @cursorDate OR (t.booking_date = @cursorDate AND t.id < @cursorId))", "cursorDate", after.Date.ToDateTime(TimeOnly.MinValue));

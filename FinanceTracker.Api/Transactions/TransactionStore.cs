@@ -8,23 +8,19 @@ namespace FinanceTracker.Api.Transactions;
 internal sealed class TransactionStore(MySqlDataSource dataSource)
 {
     private const string SelectColumns =
-        "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.version FROM transactions t";
+        "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.version";
 
     public async Task<TransactionPage> ListAsync(long userId, TransactionFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
         var pageParameters = new DynamicParameters();
-        var pageSql = $"{SelectColumns} WHERE {filter.WhereClause(pageParameters, userId, includeCursor: true)} " +
+        var pageSql = $"{SelectColumns} {filter.FromWhere(pageParameters, userId, includeCursor: true)} " +
                       "ORDER BY t.booking_date DESC, t.id DESC LIMIT @take";
         pageParameters.Add("take", filter.PageSize + 1);
         var rows = (await connection.QueryAsync<TransactionRow>(new CommandDefinition(pageSql, pageParameters, cancellationToken: cancellationToken))).ToList();
 
-        var totalsParameters = new DynamicParameters();
-        var totalsSql = $"SELECT t.currency, COUNT(*) AS count, SUM(t.amount) AS amount FROM transactions t " +
-                        $"WHERE {filter.WhereClause(totalsParameters, userId, includeCursor: false)} GROUP BY t.currency ORDER BY t.currency";
-        var totals = (await connection.QueryAsync<(string Currency, long Count, decimal Amount)>(
-            new CommandDefinition(totalsSql, totalsParameters, cancellationToken: cancellationToken))).ToList();
+        var totals = await TransactionTotals.ComputeAsync(connection, userId, filter, cancellationToken);
 
         var hasMore = rows.Count > filter.PageSize;
         var page = rows.Take(filter.PageSize).ToList();
@@ -47,7 +43,7 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
         MySqlConnection connection, MySqlTransaction? transaction, long userId, long id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<TransactionRow>(new CommandDefinition(
-            $"{SelectColumns} WHERE t.id = @id AND t.user_id = @userId", new { id, userId }, transaction, cancellationToken: cancellationToken));
+            $"{SelectColumns} FROM transactions t WHERE t.id = @id AND t.user_id = @userId", new { id, userId }, transaction, cancellationToken: cancellationToken));
         if (row is null)
         {
             return null;

@@ -3,9 +3,12 @@ using MySqlConnector;
 
 namespace FinanceTracker.Api.Transactions;
 
+/// <summary>What a transaction contributes to its account's balance and to the monthly totals.</summary>
+internal sealed record LedgerEntry(long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency);
+
 /// <summary>
 /// The statements of a write, all inside one DB transaction with the caller: the row, its tags,
-/// and the account's running total (so balances stay exact without summing on read).
+/// the account's running total and the monthly totals (so reads never sum a whole ledger).
 /// </summary>
 internal static class TransactionWrites
 {
@@ -30,12 +33,12 @@ internal static class TransactionWrites
             """;
         var id = await connection.ExecuteScalarAsync<long>(sql, Parameters(userId, input, currency), transaction);
         await InsertTagsAsync(connection, transaction, userId, id, input.Tags);
-        await AddToAccountAsync(connection, transaction, userId, input.AccountId, input.Amount);
+        await ApplyAsync(connection, transaction, userId, Entry(input, currency), +1);
         return id;
     }
 
     public static async Task UpdateAsync(
-        MySqlConnection connection, MySqlTransaction transaction, long userId, long id, TransactionInput input, string currency)
+        MySqlConnection connection, MySqlTransaction transaction, long userId, long id, LedgerEntry previous, TransactionInput input, string currency)
     {
         const string sql = """
             UPDATE transactions SET account_id = @AccountId, category_id = @CategoryId, booking_date = @bookingDate,
@@ -49,13 +52,28 @@ internal static class TransactionWrites
         await connection.ExecuteAsync(
             "DELETE FROM transaction_tags WHERE transaction_id = @id AND user_id = @userId", new { id, userId }, transaction);
         await InsertTagsAsync(connection, transaction, userId, id, input.Tags);
-        await AddToAccountAsync(connection, transaction, userId, input.AccountId, input.Amount);
+        await ApplyAsync(connection, transaction, userId, previous, -1);
+        await ApplyAsync(connection, transaction, userId, Entry(input, currency), +1);
     }
 
-    public static Task AddToAccountAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long accountId, decimal delta) =>
-        connection.ExecuteAsync(
+    public static async Task DeleteAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id, LedgerEntry previous)
+    {
+        await connection.ExecuteAsync(
+            "DELETE FROM transactions WHERE id = @id AND user_id = @userId", new { id, userId }, transaction);
+        await ApplyAsync(connection, transaction, userId, previous, -1);
+    }
+
+    /// <summary>Adds (+1) or takes back (-1) an entry's effect on the account balance and the monthly totals.</summary>
+    private static async Task ApplyAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, LedgerEntry entry, int sign)
+    {
+        await connection.ExecuteAsync(
             "UPDATE accounts SET transactions_total = transactions_total + @delta WHERE id = @accountId AND user_id = @userId",
-            new { delta, accountId, userId }, transaction);
+            new { delta = sign * entry.Amount, accountId = entry.AccountId, userId }, transaction);
+        await MonthlyTotals.ApplyAsync(connection, transaction, userId, entry, sign);
+    }
+
+    private static LedgerEntry Entry(TransactionInput input, string currency) =>
+        new(input.AccountId, input.CategoryId, input.Date, input.Amount, currency);
 
     private static Task InsertTagsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id, IReadOnlyList<string> tags) =>
         tags.Count == 0

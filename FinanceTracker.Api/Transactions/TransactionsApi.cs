@@ -90,8 +90,7 @@ public static class TransactionsApi
             return invalid;
         }
 
-        await TransactionWrites.AddToAccountAsync(connection, transaction, userId, current.AccountId, -current.Amount);
-        await TransactionWrites.UpdateAsync(connection, transaction, userId, id, input, currency!);
+        await TransactionWrites.UpdateAsync(connection, transaction, userId, id, current.ToEntry(), input, currency!);
         var updated = await TransactionStore.GetAsync(connection, transaction, userId, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(updated);
@@ -108,18 +107,19 @@ public static class TransactionsApi
         {
             return TypedResults.NotFound();
         }
-        await connection.ExecuteAsync(
-            "DELETE FROM transactions WHERE id = @id AND user_id = @userId", new { id, userId }, transaction);
-        await TransactionWrites.AddToAccountAsync(connection, transaction, userId, current.AccountId, -current.Amount);
+        await TransactionWrites.DeleteAsync(connection, transaction, userId, id, current.ToEntry());
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private sealed record LockedRow(long AccountId, decimal Amount, int Version);
+    private sealed record LockedRow(long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency, int Version)
+    {
+        public LedgerEntry ToEntry() => new(AccountId, CategoryId, DateOnly.FromDateTime(BookingDate), Amount, Currency);
+    }
 
     private static Task<LockedRow?> LockAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id) =>
         connection.QuerySingleOrDefaultAsync<LockedRow>(
-            "SELECT account_id, amount, version FROM transactions WHERE id = @id AND user_id = @userId FOR UPDATE",
+            "SELECT account_id, category_id, booking_date, amount, currency, version FROM transactions WHERE id = @id AND user_id = @userId FOR UPDATE",
             new { id, userId }, transaction);
 
     /// <summary>The account (locked, for its currency) and the category must be the caller's own.</summary>

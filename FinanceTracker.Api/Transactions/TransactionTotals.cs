@@ -1,0 +1,80 @@
+using Dapper;
+using MySqlConnector;
+
+namespace FinanceTracker.Api.Transactions;
+
+/// <summary>
+/// Count and per-currency sums of a filtered list. Whole months come from monthly_totals; only the
+/// partial months at the edges of a date range (and filters monthly_totals can't answer: text, tag,
+/// amount) read transactions themselves.
+/// </summary>
+internal static class TransactionTotals
+{
+    internal readonly record struct CurrencySum(string Currency, long Count, decimal Amount);
+
+    public static async Task<List<CurrencySum>> ComputeAsync(
+        MySqlConnection connection, long userId, TransactionFilter filter, CancellationToken cancellationToken)
+    {
+        var (firstMonth, lastMonth) = WholeMonths(filter.From, filter.To);
+        if (!filter.MatchesMonthlyTotals || firstMonth > lastMonth)
+        {
+            return [.. await ScanAsync(connection, userId, filter, cancellationToken)];
+        }
+
+        var parts = new List<CurrencySum>(await MonthsAsync(connection, userId, filter, firstMonth, lastMonth, cancellationToken));
+        if (filter.From is { } from && firstMonth is { } first && from < first)
+        {
+            parts.AddRange(await ScanAsync(connection, userId, filter with { To = first.AddDays(-1) }, cancellationToken));
+        }
+        if (filter.To is { } to && lastMonth is { } last && to > last.AddMonths(1).AddDays(-1))
+        {
+            parts.AddRange(await ScanAsync(connection, userId, filter with { From = last.AddMonths(1) }, cancellationToken));
+        }
+        return parts
+            .GroupBy(p => p.Currency)
+            .Select(g => new CurrencySum(g.Key, g.Sum(p => p.Count), g.Sum(p => p.Amount)))
+            .Where(s => s.Count > 0)
+            .OrderBy(s => s.Currency, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The first and last month (as their first day) lying wholly inside [from, to]; null = unbounded.</summary>
+    private static (DateOnly? First, DateOnly? Last) WholeMonths(DateOnly? from, DateOnly? to)
+    {
+        DateOnly? first = from is { } f ? (f.Day == 1 ? f : new DateOnly(f.Year, f.Month, 1).AddMonths(1)) : null;
+        DateOnly? last = to is { } t ? (t.AddDays(1).Day == 1 ? new DateOnly(t.Year, t.Month, 1) : new DateOnly(t.Year, t.Month, 1).AddMonths(-1)) : null;
+        return (first, last);
+    }
+
+    private static async Task<IEnumerable<CurrencySum>> ScanAsync(
+        MySqlConnection connection, long userId, TransactionFilter filter, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        var sql = $"SELECT t.currency, COUNT(*) AS count, SUM(t.amount) AS amount {filter.FromWhere(parameters, userId, includeCursor: false)} " +
+                  "GROUP BY t.currency ORDER BY t.currency";
+        return await connection.QueryAsync<CurrencySum>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+
+    private static async Task<IEnumerable<CurrencySum>> MonthsAsync(MySqlConnection connection, long userId,
+        TransactionFilter filter, DateOnly? firstMonth, DateOnly? lastMonth, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT currency, CAST(SUM(transaction_count) AS SIGNED) AS count, SUM(income + spending) AS amount
+            FROM monthly_totals
+            WHERE user_id = @userId
+              AND (@accountId IS NULL OR account_id = @accountId)
+              AND (@categoryId IS NULL OR category_id = @categoryId)
+              AND (@firstMonth IS NULL OR month >= @firstMonth)
+              AND (@lastMonth IS NULL OR month <= @lastMonth)
+            GROUP BY currency
+            """;
+        return await connection.QueryAsync<CurrencySum>(new CommandDefinition(sql, new
+        {
+            userId,
+            filter.AccountId,
+            filter.CategoryId,
+            firstMonth = firstMonth?.ToDateTime(TimeOnly.MinValue),
+            lastMonth = lastMonth?.ToDateTime(TimeOnly.MinValue),
+        }, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using FinanceTracker.Tests.Infrastructure;
+
+namespace FinanceTracker.Tests.Api;
+
+/// <summary>The list's totals always equal the sum of the rows it lists, however they are computed.</summary>
+public sealed class TotalsTests(ApiFixture api)
+{
+    private static readonly string[] Queries =
+    [
+        "", "from=2026-02-01", "to=2026-03-31", "from=2026-02-15&to=2026-04-10", "from=2026-03-01&to=2026-03-31",
+        "from=2026-01-31&to=2026-02-01", "from=2026-03-10&to=2026-03-20", "to=2026-02-28", "from=2026-06-30",
+    ];
+
+    [Fact]
+    public async Task TotalsEqualTheSumOfListedRowsForWholeAndPartialMonthsAfterEveryKindOfEdit()
+    {
+        var client = await api.NewUserClientAsync();
+        var euros = await client.CreateAccountAsync("Euro", "EUR");
+        var dollars = await client.CreateAccountAsync("Dollar", "USD");
+        var categories = await client.CategoriesAsync();
+        var (dining, groceries) = (categories.First(c => c.Name == "Dining"), categories.First(c => c.Name == "Groceries"));
+        var created = new List<Transaction>();
+        string[] dates = ["2026-01-01", "2026-01-31", "2026-02-01", "2026-02-15", "2026-02-28", "2026-03-01", "2026-03-15", "2026-03-31", "2026-04-10", "2026-06-30"];
+        for (var i = 0; i < 30; i++)
+        {
+            var account = i % 3 == 0 ? dollars : euros;
+            var category = (i % 4) switch { 0 => dining, 1 => groceries, _ => (Category?)null };
+            created.Add(await client.CreateTransactionAsync(account.Id, i % 5 == 0 ? 100.05m * i : -1.11m * (i + 1), dates[i % dates.Length], categoryId: category?.Id));
+        }
+
+        await AssertTotalsMatchRowsAsync(client, $"accountId={euros.Id}", $"categoryId={dining.Id}");
+
+        // Move rows across months, accounts and categories; delete some; then fold one category into another.
+        var moved = created[4];
+        await client.PutAsJsonAsync($"/api/transactions/{moved.Id}", new { accountId = dollars.Id, categoryId = groceries.Id, date = "2026-05-05", amount = -9.99m, version = moved.Version });
+        var reassigned = created[7];
+        await client.PutAsJsonAsync($"/api/transactions/{reassigned.Id}", new { accountId = euros.Id, date = "2026-01-15", amount = 42m, version = reassigned.Version });
+        await client.DeleteAsync($"/api/transactions/{created[10].Id}");
+        await client.DeleteAsync($"/api/transactions/{created[11].Id}");
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/categories/{dining.Id}?reassignTo={groceries.Id}")).StatusCode);
+
+        await AssertTotalsMatchRowsAsync(client, $"accountId={dollars.Id}", $"categoryId={groceries.Id}", $"categoryId={groceries.Id}&from=2026-02-10");
+    }
+
+    private static async Task AssertTotalsMatchRowsAsync(HttpClient client, params string[] extraQueries)
+    {
+        foreach (var query in Queries.Concat(extraQueries))
+        {
+            var rows = await client.ListAllTransactionsAsync(query.Length == 0 ? "pageSize=500" : query + "&pageSize=500");
+            var expected = rows.GroupBy(r => r.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new CurrencyTotal(g.Key, g.Sum(r => r.Amount))).ToList();
+
+            var page = await client.ListTransactionsAsync(query.Length == 0 ? "pageSize=1" : query + "&pageSize=1");
+
+            Assert.True(expected.SequenceEqual(page.Totals), $"totals for '{query}': expected {string.Join(", ", expected)}, got {string.Join(", ", page.Totals)}");
+            Assert.Equal(rows.Count, page.TotalCount);
+        }
+    }
+}
