@@ -62,7 +62,7 @@ internal sealed record TransactionFilter
     public string FromWhere(DynamicParameters parameters, long userId, bool includeCursor)
     {
         var sql = new StringBuilder(Tag is null
-            ? "FROM transactions t WHERE t.user_id = @userId"
+            ? $"FROM transactions t FORCE INDEX ({KeysetIndex}) WHERE t.user_id = @userId"
             : "FROM transactions t JOIN transaction_tags tg ON tg.transaction_id = t.id AND tg.user_id = t.user_id AND tg.tag = @tag WHERE t.user_id = @userId");
         parameters.Add("userId", userId);
         void And(string condition, string name, object value)
@@ -81,11 +81,21 @@ internal sealed record TransactionFilter
         if (Tag is { } tag) parameters.Add("tag", tag);
         if (includeCursor && After is { } after)
         {
-            And("(t.booking_date < @cursorDate OR (t.booking_date = @cursorDate AND t.id < @cursorId))", "cursorDate", after.Date.ToDateTime(TimeOnly.MinValue));
+            // Written as a date range plus a tie-break so the index is range-scanned from the cursor on.
+            And("t.booking_date <= @cursorDate AND (t.booking_date < @cursorDate OR t.id < @cursorId)", "cursorDate", after.Date.ToDateTime(TimeOnly.MinValue));
             parameters.Add("cursorId", after.Id);
         }
         return sql.ToString();
     }
+
+    /// <summary>
+    /// The (user, [account | category], date, id) index that matches the filters. MariaDB otherwise tends
+    /// to pick a plain user_id lookup and walk a million rows backwards to the first one in range.
+    /// </summary>
+    private string KeysetIndex =>
+        AccountId is not null ? "ix_transactions_user_account_date"
+        : CategoryId is not null ? "ix_transactions_user_category_date"
+        : "ix_transactions_user_date";
 
     private static T? Read<T>(IQueryCollection query, string name, Dictionary<string, string[]> errors, Func<string, T?> parse, string expected)
         where T : struct
