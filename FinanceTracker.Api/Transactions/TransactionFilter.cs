@@ -61,9 +61,11 @@ internal sealed record TransactionFilter
     /// </summary>
     public string FromWhere(DynamicParameters parameters, long userId, bool includeCursor)
     {
-        var sql = new StringBuilder(Tag is null
-            ? $"FROM transactions t FORCE INDEX ({KeysetIndex}) WHERE t.user_id = @userId"
-            : "FROM transactions t JOIN transaction_tags tg ON tg.transaction_id = t.id AND tg.user_id = t.user_id AND tg.tag = @tag WHERE t.user_id = @userId");
+        var sql = new StringBuilder(
+            Tag is not null ? "FROM transactions t JOIN transaction_tags tg ON tg.transaction_id = t.id AND tg.user_id = t.user_id AND tg.tag = @tag WHERE t.user_id = @userId"
+            // Text search reads payee and notes of every row anyway: a table scan beats index + row lookups.
+            : Text is not null ? "FROM transactions t WHERE t.user_id = @userId"
+            : $"FROM transactions t FORCE INDEX ({KeysetIndex}) WHERE t.user_id = @userId");
         parameters.Add("userId", userId);
         void And(string condition, string name, object value)
         {
