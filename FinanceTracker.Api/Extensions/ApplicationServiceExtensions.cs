@@ -34,6 +34,9 @@ public static class ApplicationServiceExtensions
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationKeys.UseJsonNames);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Outside Development, binding failures would be answered with a bare 400; throwing lets the
+        // handler above name the field in every environment.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddValidation();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

@@ -12,7 +12,8 @@ public sealed class ApiFactory(string connectionString) : WebApplicationFactory<
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        // Production, as deployed: Development relaxes error handling in ways that would hide bugs.
+        builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:financedb", connectionString);
         builder.UseSetting("ConnectionStrings:cache", TestServers.Redis);
         builder.UseSetting("ConnectionStrings:receipts", TestServers.Blobs);
