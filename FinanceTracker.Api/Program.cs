@@ -1,4 +1,5 @@
 using FinanceTracker.Api.Accounts;
+using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Categories;
 using FinanceTracker.Api.Extensions;
@@ -29,6 +30,7 @@ app.MapAuthApi();
 app.MapAccountsApi();
 app.MapCategoriesApi();
 app.MapTransactionsApi();
+app.MapAnalyticsApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,3 +1,4 @@
+using FinanceTracker.Api.Analytics;
 using Dapper;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
@@ -13,7 +14,7 @@ public static class AccountsApi
 
     public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization();
+        var group = routes.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization().InvalidatesAnalytics();
 
         group.MapGet("/", async (MySqlDataSource db, HttpContext http) =>
         {

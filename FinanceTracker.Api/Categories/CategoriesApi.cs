@@ -1,3 +1,4 @@
+using FinanceTracker.Api.Analytics;
 using Dapper;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
@@ -12,7 +13,7 @@ public static class CategoriesApi
 
     public static RouteGroupBuilder MapCategoriesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/categories").WithTags("Categories").RequireAuthorization();
+        var group = routes.MapGroup("/api/categories").WithTags("Categories").RequireAuthorization().InvalidatesAnalytics();
 
         group.MapGet("/", async (MySqlDataSource db, HttpContext http) =>
         {

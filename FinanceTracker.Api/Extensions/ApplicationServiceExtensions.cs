@@ -1,13 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
+using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Transactions;
 using FluentMigrator.Runner;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MySqlConnector;
+using OpenTelemetry.Metrics;
+using StackExchange.Redis;
 
 namespace FinanceTracker.Api.Extensions;
 
@@ -46,6 +51,25 @@ public static class ApplicationServiceExtensions
         builder.Services.AddOpenApi();
 
         builder.Services.AddSingleton<TransactionStore>();
+        builder.AddAnalytics();
+    }
+
+    private static void AddAnalytics(this IHostApplicationBuilder builder)
+    {
+        // Redis is HybridCache's distributed tier, through the one multiplexer AddRedisClient registered.
+        builder.Services.AddStackExchangeRedisCache(_ => { });
+        builder.Services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
+        {
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
+            options.InstanceName = "financetracker:";
+        });
+        builder.Services.AddHybridCache();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AnalyticsMetrics>();
+        builder.Services.AddSingleton<AnalyticsStore>();
+        builder.Services.AddSingleton<AnalyticsCache>();
+        builder.Services.AddSingleton<AnalyticsReports>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(AnalyticsMetrics.MeterName));
     }
 
     private static void AddIdentity(this IHostApplicationBuilder builder)

@@ -15,20 +15,16 @@ internal static class TransactionTotals
     public static async Task<List<CurrencySum>> ComputeAsync(
         MySqlConnection connection, long userId, TransactionFilter filter, CancellationToken cancellationToken)
     {
-        var (firstMonth, lastMonth) = WholeMonths(filter.From, filter.To);
-        if (!filter.MatchesMonthlyTotals || firstMonth > lastMonth)
+        var months = WholeMonths.Of(filter.From, filter.To);
+        if (!filter.MatchesMonthlyTotals || !months.Any)
         {
             return [.. await ScanAsync(connection, userId, filter, cancellationToken)];
         }
 
-        var parts = new List<CurrencySum>(await MonthsAsync(connection, userId, filter, firstMonth, lastMonth, cancellationToken));
-        if (filter.From is { } from && firstMonth is { } first && from < first)
+        var parts = new List<CurrencySum>(await MonthsAsync(connection, userId, filter, months.First, months.Last, cancellationToken));
+        foreach (var (from, to) in months.Edges(filter.From, filter.To))
         {
-            parts.AddRange(await ScanAsync(connection, userId, filter with { To = first.AddDays(-1) }, cancellationToken));
-        }
-        if (filter.To is { } to && lastMonth is { } last && to > last.AddMonths(1).AddDays(-1))
-        {
-            parts.AddRange(await ScanAsync(connection, userId, filter with { From = last.AddMonths(1) }, cancellationToken));
+            parts.AddRange(await ScanAsync(connection, userId, filter with { From = from, To = to }, cancellationToken));
         }
         return parts
             .GroupBy(p => p.Currency)
@@ -36,14 +32,6 @@ internal static class TransactionTotals
             .Where(s => s.Count > 0)
             .OrderBy(s => s.Currency, StringComparer.Ordinal)
             .ToList();
-    }
-
-    /// <summary>The first and last month (as their first day) lying wholly inside [from, to]; null = unbounded.</summary>
-    private static (DateOnly? First, DateOnly? Last) WholeMonths(DateOnly? from, DateOnly? to)
-    {
-        DateOnly? first = from is { } f ? (f.Day == 1 ? f : new DateOnly(f.Year, f.Month, 1).AddMonths(1)) : null;
-        DateOnly? last = to is { } t ? (t.AddDays(1).Day == 1 ? new DateOnly(t.Year, t.Month, 1) : new DateOnly(t.Year, t.Month, 1).AddMonths(-1)) : null;
-        return (first, last);
     }
 
     private static async Task<IEnumerable<CurrencySum>> ScanAsync(

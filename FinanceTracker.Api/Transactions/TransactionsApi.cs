@@ -1,3 +1,4 @@
+using FinanceTracker.Api.Analytics;
 using Dapper;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
@@ -11,7 +12,7 @@ public static class TransactionsApi
 {
     public static RouteGroupBuilder MapTransactionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/transactions").WithTags("Transactions").RequireAuthorization();
+        var group = routes.MapGroup("/api/transactions").WithTags("Transactions").RequireAuthorization().InvalidatesAnalytics();
 
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:long}", GetAsync).WithName("GetTransaction");

@@ -1,0 +1,112 @@
+using Dapper;
+using FinanceTracker.Api.Money;
+using MySqlConnector;
+
+namespace FinanceTracker.Api.Analytics;
+
+/// <summary>The reports' SQL: every aggregation runs in MariaDB on exact decimals; C# only shapes the rows.</summary>
+internal sealed class AnalyticsStore(MySqlDataSource dataSource)
+{
+    private sealed record Totals(string Currency, long Count, decimal Income, decimal Spending);
+    private sealed record MonthTotals(string Currency, DateTime Month, decimal Income, decimal Spending);
+    private sealed record CategoryTotals(string Currency, long CategoryId, decimal Income, decimal Spending);
+    private sealed record PayeeRow(string Currency, string Payee, decimal Spending, long Count);
+    private sealed record DayRow(string Currency, DateTime Day, decimal Spending);
+
+    public async Task<SummaryReport> SummaryAsync(long userId, AnalyticsQuery query, CancellationToken ct)
+    {
+        var rows = await SliceAsync<Totals>(userId, query, "currency, CAST(SUM(count) AS SIGNED) AS count, SUM(income) AS income, SUM(spending) AS spending", "currency", ct);
+        var months = (query.To.Year * 12 + query.To.Month) - (query.From.Year * 12 + query.From.Month) + 1;
+        return new SummaryReport(query.Range, rows.Where(r => r.Count > 0).Select(r => new CurrencySummary(
+            r.Currency, N(r.Income, r.Currency), N(-r.Spending, r.Currency), N(r.Income + r.Spending, r.Currency), r.Count,
+            N(decimal.Round(-r.Spending / months, Currencies.DecimalPlaces(r.Currency), MidpointRounding.AwayFromZero), r.Currency))).ToList());
+    }
+
+    public async Task<MonthlyReport> MonthlyAsync(long userId, AnalyticsQuery query, CancellationToken ct)
+    {
+        var rows = await SliceAsync<MonthTotals>(userId, query, "currency, month, SUM(income) AS income, SUM(spending) AS spending", "currency, month", ct);
+        var first = new DateOnly(query.From.Year, query.From.Month, 1);
+        var last = new DateOnly(query.To.Year, query.To.Month, 1);
+        return new MonthlyReport(query.Range, rows.GroupBy(r => r.Currency).Select(currency =>
+        {
+            var byMonth = currency.ToDictionary(r => DateOnly.FromDateTime(r.Month));
+            var months = new List<MonthAmounts>();
+            for (var month = first; month <= last; month = month.AddMonths(1))
+            {
+                var (income, spending) = byMonth.TryGetValue(month, out var r) ? (r.Income, -r.Spending) : (0m, 0m);
+                months.Add(new MonthAmounts($"{month:yyyy-MM}", N(income, currency.Key), N(spending, currency.Key), N(income - spending, currency.Key)));
+            }
+            return new CurrencyMonths(currency.Key, months);
+        }).ToList());
+    }
+
+    public async Task<CategoryReport> ByCategoryAsync(long userId, AnalyticsQuery query, CancellationToken ct)
+    {
+        var rows = await SliceAsync<CategoryTotals>(userId, query, "currency, category_id, SUM(income) AS income, SUM(spending) AS spending", "currency, category_id", ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var categories = (await connection.QueryAsync<CategoryRollup.Node>(new CommandDefinition(
+            "SELECT id, name, parent_id, color FROM categories WHERE user_id = @userId", new { userId }, cancellationToken: ct))).ToList();
+        var rollup = new CategoryRollup(categories);
+        return new CategoryReport(query.Range, rows.GroupBy(r => r.Currency).Select(currency => new CurrencyCategories(
+            currency.Key,
+            N(-currency.Sum(r => r.Spending), currency.Key),
+            N(currency.Sum(r => r.Income), currency.Key),
+            rollup.Shares(currency.Select(r => (r.CategoryId, -r.Spending)), amount => N(amount, currency.Key)),
+            rollup.Shares(currency.Select(r => (r.CategoryId, r.Income)), amount => N(amount, currency.Key)))).ToList());
+    }
+
+    public async Task<TopPayeesReport> TopPayeesAsync(long userId, AnalyticsQuery query, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT currency, payee, spending, count FROM (
+                SELECT t.currency, t.payee, -SUM(t.amount) AS spending, COUNT(*) AS count,
+                       ROW_NUMBER() OVER (PARTITION BY t.currency ORDER BY SUM(t.amount), t.payee) AS position
+                FROM transactions t FORCE INDEX (ix_transactions_user_date)
+                WHERE t.user_id = @userId AND t.booking_date BETWEEN @from AND @to AND t.amount < 0
+                  AND (@accountId IS NULL OR t.account_id = @accountId)
+                GROUP BY t.currency, t.payee) ranked
+            WHERE position <= 10
+            ORDER BY currency, position
+            """;
+        var rows = await QueryAsync<PayeeRow>(sql, new { userId, from = Day(query.From), to = Day(query.To), query.AccountId }, ct);
+        return new TopPayeesReport(query.Range, rows.GroupBy(r => r.Currency).Select(c => new CurrencyPayees(
+            c.Key, c.Select(r => new PayeeSpending(r.Payee, N(r.Spending, c.Key), r.Count)).ToList())).ToList());
+    }
+
+    public async Task<DailyReport> DailyAsync(long userId, AnalyticsQuery query, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT t.currency, t.booking_date AS day, -SUM(t.amount) AS spending
+            FROM transactions t FORCE INDEX (ix_transactions_user_date)
+            WHERE t.user_id = @userId AND t.booking_date BETWEEN @from AND @to AND t.amount < 0
+              AND (@accountId IS NULL OR t.account_id = @accountId)
+            GROUP BY t.currency, t.booking_date
+            """;
+        var (first, last) = (query.Month, query.Month.AddMonths(1).AddDays(-1));
+        var rows = await QueryAsync<DayRow>(sql, new { userId, from = Day(first), to = Day(last), query.AccountId }, ct);
+        return new DailyReport($"{first:yyyy-MM}", query.AccountId, rows.GroupBy(r => r.Currency).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
+        {
+            var byDay = c.ToDictionary(r => DateOnly.FromDateTime(r.Day), r => r.Spending);
+            var days = Enumerable.Range(0, last.Day).Select(i => first.AddDays(i))
+                .Select(d => new DaySpending(d, N(byDay.GetValueOrDefault(d), c.Key))).ToList();
+            return new CurrencyDays(c.Key, days);
+        }).ToList());
+    }
+
+    private async Task<List<T>> SliceAsync<T>(long userId, AnalyticsQuery query, string select, string groupBy, CancellationToken ct)
+    {
+        var parameters = new DynamicParameters();
+        var sql = $"SELECT {select} FROM ({LedgerSlice.Sql(parameters, userId, query)}) slice GROUP BY {groupBy} ORDER BY {groupBy}";
+        return await QueryAsync<T>(sql, parameters, ct);
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: ct))).ToList();
+    }
+
+    private static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);
+
+    private static decimal N(decimal amount, string currency) => Currencies.Normalize(amount, currency);
+}

@@ -1,0 +1,43 @@
+using Dapper;
+using FinanceTracker.Api.Transactions;
+
+namespace FinanceTracker.Api.Analytics;
+
+/// <summary>
+/// The rows (currency, month, category_id, count, income, spending) of one user's ledger in a date range:
+/// whole months from monthly_totals, the partial months at the edges from transactions. Reports group them.
+/// </summary>
+internal static class LedgerSlice
+{
+    public static string Sql(DynamicParameters parameters, long userId, AnalyticsQuery query)
+    {
+        var months = WholeMonths.Of(query.From, query.To);
+        parameters.Add("userId", userId);
+        parameters.Add("accountId", query.AccountId);
+        parameters.Add("firstMonth", months.Any ? months.First!.Value.ToDateTime(TimeOnly.MinValue) : DateTime.MaxValue);
+        parameters.Add("lastMonth", months.Any ? months.Last!.Value.ToDateTime(TimeOnly.MinValue) : DateTime.MinValue);
+
+        var edges = months.Edges(query.From, query.To).ToList();
+        var edgeConditions = new List<string>();
+        for (var i = 0; i < edges.Count; i++)
+        {
+            edgeConditions.Add($"t.booking_date BETWEEN @edgeFrom{i} AND @edgeTo{i}");
+            parameters.Add($"edgeFrom{i}", edges[i].From.ToDateTime(TimeOnly.MinValue));
+            parameters.Add($"edgeTo{i}", edges[i].To.ToDateTime(TimeOnly.MinValue));
+        }
+        var edgeSql = edgeConditions.Count == 0 ? "FALSE" : string.Join(" OR ", edgeConditions);
+
+        return $"""
+            SELECT m.currency, m.month, m.category_id, m.transaction_count AS count, m.income, m.spending
+            FROM monthly_totals m
+            WHERE m.user_id = @userId AND m.month BETWEEN @firstMonth AND @lastMonth
+              AND (@accountId IS NULL OR m.account_id = @accountId)
+            UNION ALL
+            SELECT t.currency, CAST(DATE_FORMAT(t.booking_date, '%Y-%m-01') AS DATE), COALESCE(t.category_id, 0), 1,
+                   GREATEST(t.amount, 0), LEAST(t.amount, 0)
+            FROM transactions t FORCE INDEX (ix_transactions_user_date)
+            WHERE t.user_id = @userId AND ({edgeSql})
+              AND (@accountId IS NULL OR t.account_id = @accountId)
+            """;
+    }
+}
