@@ -1,5 +1,5 @@
-using FinanceTracker.Api.Analytics;
 using Dapper;
+using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -7,6 +7,18 @@ public sealed record TransactionResponse(
     long Id, long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency,
     string Payee, string Notes, IReadOnlyList<string> Tags, int Version);
 
+/// <summary>The fields a create and an update share; checked by <see cref="TransactionRules"/>.</summary>
+public interface ITransactionFields
+{
+    long? AccountId { get; }
+    long? CategoryId { get; }
+    DateOnly? Date { get; }
+    decimal? Amount { get; }
+    string? Payee { get; }
+    string? Notes { get; }
+    List<string>? Tags { get; }
+}
+
 public sealed record CreateTransactionRequest(
     [Required] long? AccountId,
     long? CategoryId,
@@ -14,7 +26,7 @@ public sealed record CreateTransactionRequest(
     [Required] decimal? Amount,
     [StringLength(200)] string? Payee,
     [StringLength(2000)] string? Notes,
-    [MaxLength(20)] List<string>? Tags);
+    [MaxLength(20)] List<string>? Tags) : ITransactionFields;
 
 public sealed record UpdateTransactionRequest(
     [Required] long? AccountId,
@@ -24,7 +36,7 @@ public sealed record UpdateTransactionRequest(
     [StringLength(200)] string? Payee,
     [StringLength(2000)] string? Notes,
     [MaxLength(20)] List<string>? Tags,
-    [Required] int? Version);
+    [Required] int? Version) : ITransactionFields;
 
 public sealed record CurrencyTotal(string Currency, decimal Amount);
 

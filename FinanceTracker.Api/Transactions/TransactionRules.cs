@@ -9,10 +9,13 @@ internal static class TransactionRules
     private static readonly DateOnly EarliestDate = new(1900, 1, 1);
     private static readonly DateOnly LatestDate = new(2199, 12, 31);
 
-    /// <summary>Field errors for the parts that don't depend on the account; the normalized input otherwise.</summary>
-    public static (TransactionInput? Input, Dictionary<string, string[]> Errors) Normalize(
-        long accountId, long? categoryId, DateOnly date, decimal amount, string? payee, string? notes, List<string>? tags)
+    /// <summary>
+    /// Field errors for the parts that don't depend on the account; the normalized input otherwise.
+    /// Required fields are already checked by DataAnnotations when this runs.
+    /// </summary>
+    public static (TransactionInput? Input, Dictionary<string, string[]> Errors) Normalize(ITransactionFields request)
     {
+        var (date, amount) = (request.Date!.Value, request.Amount!.Value);
         var errors = new Dictionary<string, string[]>();
         if (date < EarliestDate || date > LatestDate)
         {
@@ -24,7 +27,7 @@ internal static class TransactionRules
         }
 
         var cleanTags = new List<string>();
-        foreach (var tag in tags ?? [])
+        foreach (var tag in request.Tags ?? [])
         {
             var trimmed = tag?.Trim() ?? "";
             if (trimmed.Length is 0 or > MaxTagLength)
@@ -40,7 +43,8 @@ internal static class TransactionRules
 
         return errors.Count > 0
             ? (null, errors)
-            : (new TransactionInput(accountId, categoryId, date, amount, payee?.Trim() ?? "", notes?.Trim() ?? "", cleanTags), errors);
+            : (new TransactionInput(request.AccountId!.Value, request.CategoryId, date, amount,
+                request.Payee?.Trim() ?? "", request.Notes?.Trim() ?? "", cleanTags), errors);
     }
 
     public static string? CheckAmountForCurrency(decimal amount, string currency) =>

@@ -1,5 +1,5 @@
-using FinanceTracker.Api.Analytics;
 using Dapper;
+using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,8 +42,7 @@ public static class TransactionsApi
     private static async Task<Results<Created<TransactionResponse>, ValidationProblem>> CreateAsync(
         CreateTransactionRequest request, HttpContext http, MySqlDataSource db, CancellationToken cancellationToken)
     {
-        var (input, errors) = TransactionRules.Normalize(
-            request.AccountId!.Value, request.CategoryId, request.Date!.Value, request.Amount!.Value, request.Payee, request.Notes, request.Tags);
+        var (input, errors) = TransactionRules.Normalize(request);
         if (input is null)
         {
             return TypedResults.ValidationProblem(errors);
@@ -66,8 +65,7 @@ public static class TransactionsApi
     private static async Task<Results<Ok<TransactionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         long id, UpdateTransactionRequest request, HttpContext http, MySqlDataSource db, CancellationToken cancellationToken)
     {
-        var (input, errors) = TransactionRules.Normalize(
-            request.AccountId!.Value, request.CategoryId, request.Date!.Value, request.Amount!.Value, request.Payee, request.Notes, request.Tags);
+        var (input, errors) = TransactionRules.Normalize(request);
         if (input is null)
         {
             return TypedResults.ValidationProblem(errors);
