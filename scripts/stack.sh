@@ -35,7 +35,7 @@ stack_use() {
         dev)  STACK_DIR="$STACK_ROOT/.local/data" MYSQL_PORT=3316 REDIS_PORT=6389 BLOB_PORT=10010 ;;
         test) STACK_DIR="$STACK_ROOT/.local/test" MYSQL_PORT=3326 REDIS_PORT=6399 BLOB_PORT=10020 ;;
         bench) STACK_DIR="$STACK_ROOT/.local/bench" MYSQL_PORT=3366 REDIS_PORT=6369 BLOB_PORT=10060 ;;
-        *) die "unknown profile '$STACK_PROFILE' (dev or test)" ;;
+        *) die "unknown profile '$STACK_PROFILE' (dev, test or bench)" ;;
     esac
     RUN_DIR="$STACK_DIR/run" LOG_DIR="$STACK_DIR/logs" SECRETS_DIR="$STACK_DIR/secrets"
     MYSQL_DATA="$STACK_DIR/mysql" REDIS_DATA="$STACK_DIR/redis" AZURITE_DATA="$STACK_DIR/azurite"
