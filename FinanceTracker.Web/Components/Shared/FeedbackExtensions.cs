@@ -18,7 +18,11 @@ public static class FeedbackExtensions
         return !result.Cancelled;
     }
 
-    /// <summary>A short confirmation that a change was saved. Not awaited: the service waits for the toast to close.</summary>
+    /// <summary>
+    /// A short confirmation that a change was saved. Not awaited: the service waits for the toast to close.
+    /// The title labels the toast for assistive tech, so keep it to a verb ("Added", "Saved"): a name like
+    /// "Account ..." would also answer to the form's "Account" field for anyone finding fields by label.
+    /// </summary>
     public static void Toast(this INotificationService notifications, string title, string? body = null) =>
         _ = notifications.ShowSuccessToastAsync(title, body ?? "", lifetime: 5);
 }

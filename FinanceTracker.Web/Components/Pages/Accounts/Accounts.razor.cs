@@ -27,7 +27,7 @@ public partial class Accounts
     {
         if (await AccountEditor.ShowAsync(Dialogs, account: null) is { Saved: { } saved })
         {
-            Notifications.Toast($"Account \"{saved.Name}\" added");
+            Notifications.Toast("Added", $"{saved.Name} is ready.");
             await LoadAsync();
         }
     }
@@ -37,13 +37,13 @@ public partial class Accounts
         var result = await AccountEditor.ShowAsync(Dialogs, account);
         if (result?.Saved is { } saved)
         {
-            Notifications.Toast($"Account \"{saved.Name}\" saved");
+            Notifications.Toast("Saved", $"{saved.Name} is up to date.");
             await LoadAsync();
         }
         else if (result?.DeleteRequested == true && await AccountEditor.ConfirmDeleteAsync(Dialogs, account)
                  && await TryApiAsync(() => Api.DeleteAccountAsync(account.Id)))
         {
-            Notifications.Toast($"Account \"{account.Name}\" deleted");
+            Notifications.Toast("Deleted", $"{account.Name} and its transactions are gone.");
             await LoadAsync();
         }
     }

@@ -22,7 +22,7 @@ public partial class Categories
     {
         if (await ShowEditorAsync(null) is { Saved: { } saved })
         {
-            Notifications.Toast($"Category \"{saved.Name}\" added");
+            Notifications.Toast("Added", $"{saved.Name} is ready to use.");
             await LoadAsync();
         }
     }
@@ -32,7 +32,7 @@ public partial class Categories
         var result = await ShowEditorAsync(category);
         if (result?.Saved is { } saved)
         {
-            Notifications.Toast($"Category \"{saved.Name}\" saved");
+            Notifications.Toast("Saved", $"{saved.Name} is up to date.");
             await LoadAsync();
         }
         else if (result?.DeleteRequested == true
@@ -53,7 +53,7 @@ public partial class Categories
         }
         if (deleted)
         {
-            Notifications.Toast($"Category \"{category.Name}\" deleted");
+            Notifications.Toast("Deleted", $"{category.Name} is gone.");
             await LoadAsync();
         }
     }

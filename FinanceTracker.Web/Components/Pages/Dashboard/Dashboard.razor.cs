@@ -29,7 +29,7 @@ public partial class Dashboard
     {
         if (await AccountEditor.ShowAsync(Dialogs, account: null) is { Saved: { } saved })
         {
-            Notifications.Toast($"Account \"{saved.Name}\" added", "Next, record a transaction in it.");
+            Notifications.Toast("Added", $"{saved.Name} is ready. Next, record a transaction in it.");
             await LoadAsync();
         }
     }
@@ -43,7 +43,7 @@ public partial class Dashboard
         var result = await TransactionEditor.ShowAsync(Dialogs, null, _data.Lookups.Accounts, _data.Lookups.Categories);
         if (result?.Saved is { } saved)
         {
-            Notifications.Toast("Transaction added", TransactionEditor.Summary(saved));
+            Notifications.Toast("Added", TransactionEditor.Summary(saved));
             await LoadAsync();
         }
     }

@@ -90,7 +90,7 @@ public partial class Transactions
         _dialogOpen = false;
         if (result?.Saved is { } saved)
         {
-            Notifications.Toast(transaction is null ? "Transaction added" : "Transaction saved", TransactionEditor.Summary(saved));
+            Notifications.Toast(transaction is null ? "Added" : "Saved", TransactionEditor.Summary(saved));
             await LoadPageAsync();
         }
         else if (result?.DeleteRequested == true && transaction is not null)
@@ -106,7 +106,7 @@ public partial class Transactions
         _dialogOpen = false;
         if (confirmed && await TryApiAsync(() => Api.DeleteTransactionAsync(transaction.Id)))
         {
-            Notifications.Toast("Transaction deleted", TransactionEditor.Summary(transaction));
+            Notifications.Toast("Deleted", TransactionEditor.Summary(transaction));
             await LoadPageAsync();
         }
     }

@@ -1,0 +1,88 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FinanceTracker.Tests.Browser;
+
+/// <summary>
+/// What a person does in the app, written only with the accessible names the UI promises
+/// (labels, button names, the table and its column headers), like a screen-reader user would.
+/// </summary>
+public sealed class Person(IPage page, string email)
+{
+    public const string Password = "Sup3r-$ecret!";
+
+    public IPage Page { get; } = page;
+
+    public string Email { get; } = email;
+
+    public static Person New(IPage page) => new(page, $"e2e-{Guid.NewGuid():N}@example.com");
+
+    public async Task SignUpAsync()
+    {
+        await Page.GotoAsync("/");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await Page.GetByLabel("Email").FillAsync(Email);
+        await Page.GetByLabel("Password").FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+    }
+
+    public async Task SignInAsync(string password = Password)
+    {
+        await Page.GetByLabel("Email").FillAsync(Email);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    public async Task AddAccountAsync(string name, string type, string currency)
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add account" }).ClickAsync();
+        await Page.GetByLabel("Name").FillAsync(name);
+        await Page.GetByLabel("Type").SelectOptionAsync(type);
+        await Page.GetByLabel("Currency").FillAsync(currency);
+        await SaveAsync();
+    }
+
+    public async Task AddTransactionAsync(string amount, string category, string payee, string? notes = null, string? account = null)
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add transaction" }).ClickAsync();
+        if (account is not null)
+        {
+            await Page.GetByLabel("Account").SelectOptionAsync(new SelectOptionValue { Label = account });
+        }
+        await Page.GetByLabel("Amount").FillAsync(amount);
+        await Page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = category });
+        await Page.GetByLabel("Payee").FillAsync(payee);
+        if (notes is not null)
+        {
+            await Page.GetByLabel("Notes").FillAsync(notes);
+        }
+        await SaveAsync();
+    }
+
+    /// <summary>Saves the open form and waits until its dialog has closed.</summary>
+    public async Task SaveAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToHaveCountAsync(0);
+    }
+
+    public async Task GoToAsync(string navigationLink, string heading)
+    {
+        await Page.GetByRole(AriaRole.Link, new() { Name = navigationLink, Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+    }
+
+    public ILocator TransactionsTable => Page.GetByRole(AriaRole.Table);
+
+    /// <summary>Saves a screenshot under .local/screenshots (git-ignored), overwritten each run.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        // Let toasts and transitions settle so the picture shows the page, not an animation frame.
+        await Page.WaitForTimeoutAsync(400);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, name + ".png") });
+    }
+
+    public Task<bool> HasNoHorizontalScrollAsync() =>
+        Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+}
