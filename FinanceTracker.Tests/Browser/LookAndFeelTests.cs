@@ -52,6 +52,8 @@ public sealed class LookAndFeelTests(BrowserStack stack)
         await phone.Page.GotoAsync("/");
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
         await phone.Page.GetByLabel("Menu", new() { Exact = true }).ClickAsync();
+        await Expect(phone.Page.GetByRole(AriaRole.Link, new() { Name = "Transactions", Exact = true })).ToBeVisibleAsync();
+        await phone.Page.WaitForTimeoutAsync(800);
         await phone.ScreenshotAsync("39-navigation-phone");
     }
 

@@ -22,12 +22,12 @@ public sealed class MoneyJourneyTests(BrowserStack stack)
         await me.AddAccountAsync("Everyday", "checking", "EUR");
         await me.AddTransactionAsync("42.10", "Groceries", "Corner grocer", "Weekly shop");
         var thisMonth = page.GetByRole(AriaRole.Group, new() { Name = "This month in EUR" });
-        await Expect(thisMonth).ToContainTextAsync(new Regex("Spending\\s*\u2212€42\\.10"));
-        await Expect(thisMonth).ToContainTextAsync(new Regex("Income\\s*€0\\.00"));
+        await Expect(thisMonth).ToContainTextAsync(new Regex("Spending · EUR\\s*\u2212€42\\.10"));
+        await Expect(thisMonth).ToContainTextAsync(new Regex("Income · EUR\\s*€0\\.00"));
 
         await me.AddTransactionAsync("2500", "Salary", "Acme Corp");
-        await Expect(thisMonth).ToContainTextAsync(new Regex("Income\\s*\\+€2,500\\.00"));
-        await Expect(thisMonth).ToContainTextAsync(new Regex("Net\\s*\\+€2,457\\.90"));
+        await Expect(thisMonth).ToContainTextAsync(new Regex("Income · EUR\\s*\\+€2,500\\.00"));
+        await Expect(thisMonth).ToContainTextAsync(new Regex("Net · EUR\\s*\\+€2,457\\.90"));
         await me.ScreenshotAsync("02-dashboard-desktop");
 
         await me.GoToAsync("Transactions", "Transactions");
@@ -59,8 +59,8 @@ public sealed class MoneyJourneyTests(BrowserStack stack)
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Corner grocer" })).ToHaveCountAsync(1);
 
         await me.GoToAsync("Dashboard", "Dashboard");
-        await Expect(thisMonth).ToContainTextAsync(new Regex("Income\\s*€0\\.00"));
-        await Expect(thisMonth).ToContainTextAsync(new Regex("Spending\\s*\u2212€45\\.00"));
+        await Expect(thisMonth).ToContainTextAsync(new Regex("Income · EUR\\s*€0\\.00"));
+        await Expect(thisMonth).ToContainTextAsync(new Regex("Spending · EUR\\s*\u2212€45\\.00"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();

@@ -13,7 +13,8 @@ public static class FeedbackExtensions
             options.Parameters[nameof(ConfirmDialog.Title)] = title;
             options.Parameters[nameof(ConfirmDialog.Message)] = message;
             options.Parameters[nameof(ConfirmDialog.ConfirmLabel)] = confirmLabel;
-            options.Width = "min(480px, calc(100vw - 24px))";
+            // Wide enough for Fluent to put the two buttons side by side (it stacks them under 480 px of content).
+            options.Width = "min(560px, calc(100vw - 24px))";
         });
         return !result.Cancelled;
     }
