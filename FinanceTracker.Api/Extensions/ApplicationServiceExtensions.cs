@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Dapper;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Receipts;
 using FinanceTracker.Api.Transactions;
 using FluentMigrator.Runner;
 using Microsoft.AspNetCore.DataProtection;
@@ -34,6 +35,7 @@ public static class ApplicationServiceExtensions
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationKeys.UseJsonNames);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<BlobStorageExceptionHandler>();
         // Outside Development, binding failures would be answered with a bare 400; throwing lets the
         // handler above name the field in every environment.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -46,6 +48,17 @@ public static class ApplicationServiceExtensions
         builder.Services.AddOpenApi();
 
         builder.Services.AddSingleton<TransactionStore>();
+        builder.AddReceipts();
+    }
+
+    private static void AddReceipts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReceiptOptions>().BindConfiguration(ReceiptOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReceiptBlobs>();
+        builder.Services.AddSingleton<ReceiptUploader>();
+        builder.Services.AddSingleton<BlobDeletions>();
+        // Registered after DatabaseMigrator, so it only starts once the schema is in place.
+        builder.Services.AddHostedService<BlobDeletionSweeper>();
     }
 
     private static void AddIdentity(this IHostApplicationBuilder builder)

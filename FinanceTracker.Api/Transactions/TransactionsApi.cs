@@ -1,6 +1,7 @@
 using Dapper;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Receipts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MySqlConnector;
@@ -97,7 +98,7 @@ public static class TransactionsApi
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
-        long id, HttpContext http, MySqlDataSource db, CancellationToken cancellationToken)
+        long id, HttpContext http, MySqlDataSource db, BlobDeletions blobDeletions, CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
@@ -107,8 +108,9 @@ public static class TransactionsApi
         {
             return TypedResults.NotFound();
         }
-        await TransactionWrites.DeleteAsync(connection, transaction, userId, id, current.ToEntry());
+        var receiptBlobs = await TransactionWrites.DeleteAsync(connection, transaction, userId, id, current.ToEntry());
         await transaction.CommitAsync(cancellationToken);
+        await blobDeletions.DeleteNowAsync(receiptBlobs);
         return TypedResults.NoContent();
     }
 
