@@ -24,12 +24,18 @@ public static class ReceiptsApi
         group.MapPost("/transactions/{id:long}/receipts",
                 (long id, HttpContext http, ReceiptUploader uploader, CancellationToken cancellationToken) =>
                     uploader.UploadAsync(http.User.GetUserId(), id, http.Request, cancellationToken))
+            .Accepts<ReceiptUploadForm>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes + MultipartOverheadBytes))
             // Bearer-token auth: no cookie rides along that a cross-site form could borrow.
             .DisableAntiforgery();
         group.MapGet("/transactions/{id:long}/receipts", ListAsync);
         group.MapGet("/receipts/{id:long}", GetAsync);
-        group.MapGet("/receipts/{id:long}/content", ContentAsync);
+        group.MapGet("/receipts/{id:long}/content", ContentAsync)
+            .Produces(StatusCodes.Status200OK, contentType: ContentSniffer.ContentTypes[0], additionalContentTypes: ContentSniffer.ContentTypes[1..])
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapDelete("/receipts/{id:long}", DeleteAsync);
         return group;
     }
