@@ -30,15 +30,23 @@ public sealed class ReceiptIsolationTests(ApiFixture api)
     }
 
     [Theory]
-    [InlineData("POST", "/api/transactions/1/receipts")]
-    [InlineData("GET", "/api/transactions/1/receipts")]
-    [InlineData("GET", "/api/receipts/1")]
-    [InlineData("GET", "/api/receipts/1/content")]
-    [InlineData("DELETE", "/api/receipts/1")]
-    public async Task WithoutATokenEveryReceiptEndpointAnswers401(string method, string path)
+    [InlineData("POST", "/api/transactions/1/receipts", "multipart")]
+    [InlineData("POST", "/api/transactions/1/receipts", "json")]
+    [InlineData("GET", "/api/transactions/1/receipts", null)]
+    [InlineData("GET", "/api/receipts/1", null)]
+    [InlineData("GET", "/api/receipts/1/content", null)]
+    [InlineData("DELETE", "/api/receipts/1", null)]
+    public async Task WithoutATokenEveryReceiptEndpointAnswers401(string method, string path, string? body)
     {
-        var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST") request.Content = new MultipartFormDataContent { { new ByteArrayContent(ReceiptSamples.Png()), "file", "a.png" } };
+        var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = body switch
+            {
+                "multipart" => new MultipartFormDataContent { { new ByteArrayContent(ReceiptSamples.Png()), "file", "a.png" } },
+                "json" => JsonContent.Create(new { file = "a.png" }),
+                _ => null,
+            },
+        };
 
         var response = await api.AnonymousClient().SendAsync(request);
 

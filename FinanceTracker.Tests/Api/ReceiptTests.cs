@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using FinanceTracker.Tests.Infrastructure;
 
 namespace FinanceTracker.Tests.Api;
@@ -84,5 +85,18 @@ public sealed class ReceiptTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.NotFound, (await client.UploadReceiptAsync(999_999_999, ReceiptSamples.Png())).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/transactions/999999999/receipts")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/receipts/999999999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesTheUploadFormAndTheReceiptEndpoints()
+    {
+        using var document = JsonDocument.Parse(await api.AnonymousClient().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        var form = paths.GetProperty("/api/transactions/{id}/receipts").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+        Assert.Equal("binary", form.GetProperty("properties").GetProperty("file").GetProperty("format").GetString());
+        Assert.True(paths.TryGetProperty("/api/receipts/{id}/content", out _));
+        Assert.True(paths.TryGetProperty("/api/receipts/{id}", out _));
     }
 }
