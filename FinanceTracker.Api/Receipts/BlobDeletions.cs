@@ -54,6 +54,10 @@ internal sealed partial class BlobDeletions(MySqlDataSource dataSource, ReceiptB
             // Whatever storage answered, the names stay queued for the sweeper.
             LogDeferred(blobNames.Count - deleted.Count, ex.Message);
         }
+        if (deleted.IsEmpty)
+        {
+            return;
+        }
         try
         {
             await ForgetAsync(deleted.ToList());
