@@ -4,6 +4,7 @@ using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Categories;
 using FinanceTracker.Api.Extensions;
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Receipts;
 using FinanceTracker.Api.Transactions;
 using Scalar.AspNetCore;
 
@@ -30,6 +31,7 @@ app.MapAuthApi();
 app.MapAccountsApi();
 app.MapCategoriesApi();
 app.MapTransactionsApi();
+app.MapReceiptsApi();
 app.MapAnalyticsApi();
 app.MapDefaultEndpoints();
 

@@ -2,6 +2,7 @@ using Dapper;
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Receipts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MySqlConnector;
 
@@ -97,13 +98,22 @@ public static class AccountsApi
         return TypedResults.Ok(updated);
     }
 
-    /// <summary>Deletes the account together with its transactions (the UI confirms this first).</summary>
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, MySqlDataSource db, HttpContext http)
+    /// <summary>Deletes the account together with its transactions and their receipts (the UI confirms this first).</summary>
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, MySqlDataSource db, BlobDeletions blobDeletions, HttpContext http)
     {
+        var userId = http.User.GetUserId();
         await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var receiptBlobs = await BlobDeletions.QueueAccountAsync(connection, transaction, userId, id);
         var rows = await connection.ExecuteAsync(
-            "DELETE FROM accounts WHERE id = @id AND user_id = @userId", new { id, userId = http.User.GetUserId() });
-        return rows == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+            "DELETE FROM accounts WHERE id = @id AND user_id = @userId", new { id, userId }, transaction);
+        if (rows == 0)
+        {
+            return TypedResults.NotFound();
+        }
+        await transaction.CommitAsync();
+        await blobDeletions.DeleteNowAsync(receiptBlobs);
+        return TypedResults.NoContent();
     }
 
     private static Task<bool> HasTransactionsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long accountId) =>

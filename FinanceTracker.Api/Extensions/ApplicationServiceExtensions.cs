@@ -4,6 +4,7 @@ using Dapper;
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Receipts;
 using FinanceTracker.Api.Transactions;
 using FluentMigrator.Runner;
 using Microsoft.AspNetCore.DataProtection;
@@ -39,6 +40,7 @@ public static class ApplicationServiceExtensions
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationKeys.UseJsonNames);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<BlobStorageExceptionHandler>();
         // Outside Development, binding failures would be answered with a bare 400; throwing lets the
         // handler above name the field in every environment.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -52,6 +54,7 @@ public static class ApplicationServiceExtensions
 
         builder.Services.AddSingleton<TransactionStore>();
         builder.AddAnalytics();
+        builder.AddReceipts();
     }
 
     private static void AddAnalytics(this IHostApplicationBuilder builder)
@@ -70,6 +73,16 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddSingleton<AnalyticsReports>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(AnalyticsMetrics.MeterName));
+    }
+
+    private static void AddReceipts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReceiptOptions>().BindConfiguration(ReceiptOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReceiptBlobs>();
+        builder.Services.AddSingleton<ReceiptUploader>();
+        builder.Services.AddSingleton<BlobDeletions>();
+        // Registered after DatabaseMigrator, so it only starts once the schema is in place.
+        builder.Services.AddHostedService<BlobDeletionSweeper>();
     }
 
     private static void AddIdentity(this IHostApplicationBuilder builder)

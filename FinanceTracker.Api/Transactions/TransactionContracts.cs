@@ -5,7 +5,7 @@ namespace FinanceTracker.Api.Transactions;
 
 public sealed record TransactionResponse(
     long Id, long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency,
-    string Payee, string Notes, IReadOnlyList<string> Tags, int Version);
+    string Payee, string Notes, IReadOnlyList<string> Tags, int Version, int ReceiptCount);
 
 /// <summary>The fields a create and an update share; checked by <see cref="TransactionRules"/>.</summary>
 public interface ITransactionFields
@@ -52,7 +52,7 @@ internal sealed record TransactionRow(
     long Id, long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency,
     string Payee, string Notes, int Version)
 {
-    public TransactionResponse ToResponse(IReadOnlyList<string> tags) => new(
+    public TransactionResponse ToResponse(IReadOnlyList<string> tags, int receiptCount) => new(
         Id, AccountId, CategoryId, DateOnly.FromDateTime(BookingDate), Currencies.Normalize(Amount, Currency),
-        Currency, Payee, Notes, tags, Version);
+        Currency, Payee, Notes, tags, Version, receiptCount);
 }

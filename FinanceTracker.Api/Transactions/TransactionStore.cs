@@ -25,9 +25,10 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
         var hasMore = rows.Count > filter.PageSize;
         var page = rows.Take(filter.PageSize).ToList();
         var tags = await TagsAsync(connection, null, userId, page.Select(r => r.Id), cancellationToken);
+        var receipts = await ReceiptCountsAsync(connection, null, userId, page.Select(r => r.Id), cancellationToken);
         var last = page.LastOrDefault();
         return new TransactionPage(
-            page.Select(r => r.ToResponse(tags[r.Id].ToList())).ToList(),
+            page.Select(r => r.ToResponse(tags[r.Id].ToList(), receipts.GetValueOrDefault(r.Id))).ToList(),
             totals.Sum(t => t.Count),
             totals.Select(t => new CurrencyTotal(t.Currency, Currencies.Normalize(t.Amount, t.Currency))).ToList(),
             hasMore && last is not null ? new Cursor(DateOnly.FromDateTime(last.BookingDate), last.Id).Encode() : null);
@@ -49,7 +50,8 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
             return null;
         }
         var tags = await TagsAsync(connection, transaction, userId, [id], cancellationToken);
-        return row.ToResponse(tags[id].ToList());
+        var receipts = await ReceiptCountsAsync(connection, transaction, userId, [id], cancellationToken);
+        return row.ToResponse(tags[id].ToList(), receipts.GetValueOrDefault(id));
     }
 
     private static async Task<ILookup<long, string>> TagsAsync(
@@ -64,5 +66,20 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
             "SELECT transaction_id, tag FROM transaction_tags WHERE user_id = @userId AND transaction_id IN @ids ORDER BY tag",
             new { userId, ids = idList }, transaction, cancellationToken: cancellationToken));
         return rows.ToLookup(r => r.TransactionId, r => r.Tag);
+    }
+
+    /// <summary>Receipts per transaction of a page, in one grouped query over the page's ids.</summary>
+    private static async Task<Dictionary<long, int>> ReceiptCountsAsync(
+        MySqlConnection connection, MySqlTransaction? transaction, long userId, IEnumerable<long> ids, CancellationToken cancellationToken)
+    {
+        var idList = ids.ToList();
+        if (idList.Count == 0)
+        {
+            return [];
+        }
+        var rows = await connection.QueryAsync<(long TransactionId, long Count)>(new CommandDefinition(
+            "SELECT transaction_id, COUNT(*) FROM receipts WHERE user_id = @userId AND transaction_id IN @ids GROUP BY transaction_id",
+            new { userId, ids = idList }, transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.TransactionId, r => (int)r.Count);
     }
 }

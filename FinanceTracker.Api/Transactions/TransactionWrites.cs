@@ -1,4 +1,5 @@
 using Dapper;
+using FinanceTracker.Api.Receipts;
 using MySqlConnector;
 
 namespace FinanceTracker.Api.Transactions;
@@ -56,11 +57,15 @@ internal static class TransactionWrites
         await ApplyAsync(connection, transaction, userId, Entry(input, currency), +1);
     }
 
-    public static async Task DeleteAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id, LedgerEntry previous)
+    /// <summary>Returns the blob names of its receipts, queued for deletion before the cascade removes their rows.</summary>
+    public static async Task<IReadOnlyList<string>> DeleteAsync(
+        MySqlConnection connection, MySqlTransaction transaction, long userId, long id, LedgerEntry previous)
     {
+        var receiptBlobs = await BlobDeletions.QueueTransactionAsync(connection, transaction, userId, id);
         await connection.ExecuteAsync(
             "DELETE FROM transactions WHERE id = @id AND user_id = @userId", new { id, userId }, transaction);
         await ApplyAsync(connection, transaction, userId, previous, -1);
+        return receiptBlobs;
     }
 
     /// <summary>Adds (+1) or takes back (-1) an entry's effect on the account balance and the monthly totals.</summary>

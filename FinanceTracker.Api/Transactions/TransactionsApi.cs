@@ -2,6 +2,7 @@ using Dapper;
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Receipts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MySqlConnector;
@@ -96,7 +97,7 @@ public static class TransactionsApi
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
-        long id, HttpContext http, MySqlDataSource db, CancellationToken cancellationToken)
+        long id, HttpContext http, MySqlDataSource db, BlobDeletions blobDeletions, CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
@@ -106,8 +107,9 @@ public static class TransactionsApi
         {
             return TypedResults.NotFound();
         }
-        await TransactionWrites.DeleteAsync(connection, transaction, userId, id, current.ToEntry());
+        var receiptBlobs = await TransactionWrites.DeleteAsync(connection, transaction, userId, id, current.ToEntry());
         await transaction.CommitAsync(cancellationToken);
+        await blobDeletions.DeleteNowAsync(receiptBlobs);
         return TypedResults.NoContent();
     }
 

@@ -1,6 +1,7 @@
 using FinanceTracker.Api.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using MySqlConnector;
 
 namespace FinanceTracker.Tests.Infrastructure;
 
@@ -10,6 +11,10 @@ namespace FinanceTracker.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiFactory(string connectionString) : WebApplicationFactory<AppUser>
 {
+    /// <summary>A container per database: blob names ({userId}/{receiptId}) repeat across test databases.</summary>
+    public string ReceiptsContainer { get; } =
+        "receipts-" + new MySqlConnectionStringBuilder(connectionString).Database.Replace('_', '-');
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Production, as deployed: Development relaxes error handling in ways that would hide bugs.
@@ -17,5 +22,6 @@ public sealed class ApiFactory(string connectionString) : WebApplicationFactory<
         builder.UseSetting("ConnectionStrings:financedb", connectionString);
         builder.UseSetting("ConnectionStrings:cache", TestServers.Redis);
         builder.UseSetting("ConnectionStrings:receipts", TestServers.Blobs);
+        builder.UseSetting("Receipts:ContainerName", ReceiptsContainer);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Azure.Storage.Blobs;
 
 [assembly: AssemblyFixture(typeof(FinanceTracker.Tests.Infrastructure.ApiFixture))]
 
@@ -15,6 +16,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialized.");
     public ApiFactory Factory => factory ?? throw new InvalidOperationException("Not initialized.");
+
+    /// <summary>The Api's receipts container, read directly to check what storage really holds.</summary>
+    public BlobContainerClient ReceiptsContainer => new BlobServiceClient(TestServers.Blobs).GetBlobContainerClient(Factory.ReceiptsContainer);
 
     public async ValueTask InitializeAsync()
     {
@@ -41,7 +45,11 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (factory is not null) await factory.DisposeAsync();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+            await ReceiptsContainer.DeleteIfExistsAsync();
+        }
         if (database is not null) await database.DisposeAsync();
     }
 }

@@ -7,12 +7,12 @@ public sealed record Category(long Id, string Name, string Kind, long? ParentId,
 
 public sealed record Transaction(
     long Id, long AccountId, long? CategoryId, string Date, decimal Amount, string Currency,
-    string Payee, string Notes, List<string> Tags, int Version)
+    string Payee, string Notes, List<string> Tags, int Version, int ReceiptCount)
 {
     // Value equality for the tags too, so a whole transaction can be compared before and after.
     public bool Equals(Transaction? other) =>
-        other is not null && (Id, AccountId, CategoryId, Date, Amount, Currency, Payee, Notes, Version)
-            == (other.Id, other.AccountId, other.CategoryId, other.Date, other.Amount, other.Currency, other.Payee, other.Notes, other.Version)
+        other is not null && (Id, AccountId, CategoryId, Date, Amount, Currency, Payee, Notes, Version, ReceiptCount)
+            == (other.Id, other.AccountId, other.CategoryId, other.Date, other.Amount, other.Currency, other.Payee, other.Notes, other.Version, other.ReceiptCount)
         && Tags.SequenceEqual(other.Tags);
 
     public override int GetHashCode() => HashCode.Combine(Id, Version);
@@ -23,5 +23,7 @@ public sealed record Transaction(
 public sealed record CurrencyTotal(string Currency, decimal Amount);
 
 public sealed record TransactionPage(List<Transaction> Items, long TotalCount, List<CurrencyTotal> Totals, string? NextCursor);
+
+public sealed record Receipt(long Id, long TransactionId, string FileName, string ContentType, long Size, DateTime UploadedAt);
 
 public sealed record Problem(string? Title, int Status, string? Detail, Dictionary<string, string[]>? Errors);
