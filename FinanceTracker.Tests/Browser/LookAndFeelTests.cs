@@ -55,6 +55,9 @@ public sealed class LookAndFeelTests(BrowserStack stack)
         await Expect(phone.Page.GetByRole(AriaRole.Link, new() { Name = "Transactions", Exact = true })).ToBeVisibleAsync();
         await phone.Page.WaitForTimeoutAsync(800);
         await phone.ScreenshotAsync("39-navigation-phone");
+        await phone.Page.GetByRole(AriaRole.Link, new() { Name = "Transactions", Exact = true }).ClickAsync();
+        await Expect(phone.Page.GetByRole(AriaRole.Heading, new() { Name = "Transactions", Level = 1 })).ToBeVisibleAsync();
+        await Expect(phone.Page.GetByRole(AriaRole.Link, new() { Name = "Transactions", Exact = true })).ToBeHiddenAsync();
     }
 
     private static async Task SeedAsync(Person me)
