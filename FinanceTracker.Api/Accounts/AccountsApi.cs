@@ -15,7 +15,7 @@ public static class AccountsApi
 
     public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization().InvalidatesAnalytics();
+        var group = routes.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization().InvalidatesAnalytics().RetriesDeadlocks();
 
         group.MapGet("/", async (MySqlDataSource db, HttpContext http) =>
         {

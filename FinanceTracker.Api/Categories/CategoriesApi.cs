@@ -13,7 +13,7 @@ public static class CategoriesApi
 
     public static RouteGroupBuilder MapCategoriesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/categories").WithTags("Categories").RequireAuthorization().InvalidatesAnalytics();
+        var group = routes.MapGroup("/api/categories").WithTags("Categories").RequireAuthorization().InvalidatesAnalytics().RetriesDeadlocks();
 
         group.MapGet("/", async (MySqlDataSource db, HttpContext http) =>
         {

@@ -13,11 +13,18 @@ internal sealed record LedgerEntry(long AccountId, long? CategoryId, DateOnly Da
 /// </summary>
 internal static class TransactionWrites
 {
-    /// <summary>The account's currency, locking the account row; null when the user has no such account.</summary>
-    public static Task<string?> LockAccountAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long accountId) =>
-        connection.QuerySingleOrDefaultAsync<string?>(
-            "SELECT currency FROM accounts WHERE id = @accountId AND user_id = @userId FOR UPDATE",
-            new { accountId, userId }, transaction);
+    /// <summary>
+    /// Locks the accounts a write touches, always in id order, so two writes moving rows between the
+    /// same accounts in opposite directions queue instead of deadlocking. Returns each one's currency.
+    /// </summary>
+    public static async Task<Dictionary<long, string>> LockAccountsAsync(
+        MySqlConnection connection, MySqlTransaction transaction, long userId, params long[] accountIds)
+    {
+        var rows = await connection.QueryAsync<(long Id, string Currency)>(
+            "SELECT id, currency FROM accounts WHERE user_id = @userId AND id IN @accountIds ORDER BY id FOR UPDATE",
+            new { userId, accountIds = accountIds.Distinct().ToArray() }, transaction);
+        return rows.ToDictionary(r => r.Id, r => r.Currency);
+    }
 
     public static Task<bool> CategoryExistsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long categoryId) =>
         connection.ExecuteScalarAsync<bool>(

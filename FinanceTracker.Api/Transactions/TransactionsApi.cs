@@ -13,7 +13,7 @@ public static class TransactionsApi
 {
     public static RouteGroupBuilder MapTransactionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/transactions").WithTags("Transactions").RequireAuthorization().InvalidatesAnalytics();
+        var group = routes.MapGroup("/api/transactions").WithTags("Transactions").RequireAuthorization().InvalidatesAnalytics().RetriesDeadlocks();
 
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:long}", GetAsync).WithName("GetTransaction");
@@ -52,7 +52,7 @@ public static class TransactionsApi
         var userId = http.User.GetUserId();
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (currency, invalid) = await CheckReferencesAsync(connection, transaction, userId, input);
+        var (currency, invalid) = await CheckReferencesAsync(connection, transaction, userId, input, previousAccountId: null);
         if (invalid is not null)
         {
             return invalid;
@@ -84,7 +84,7 @@ public static class TransactionsApi
         {
             return StaleVersion(current.Version);
         }
-        var (currency, invalid) = await CheckReferencesAsync(connection, transaction, userId, input);
+        var (currency, invalid) = await CheckReferencesAsync(connection, transaction, userId, input, current.AccountId);
         if (invalid is not null)
         {
             return invalid;
@@ -123,12 +123,16 @@ public static class TransactionsApi
             "SELECT account_id, category_id, booking_date, amount, currency, version FROM transactions WHERE id = @id AND user_id = @userId FOR UPDATE",
             new { id, userId }, transaction);
 
-    /// <summary>The account (locked, for its currency) and the category must be the caller's own.</summary>
+    /// <summary>
+    /// The account and the category must be the caller's own. Locks the account, and on an update the
+    /// account the row leaves, before anything is written; returns the account's currency.
+    /// </summary>
     private static async Task<(string? Currency, ValidationProblem? Invalid)> CheckReferencesAsync(
-        MySqlConnection connection, MySqlTransaction transaction, long userId, TransactionInput input)
+        MySqlConnection connection, MySqlTransaction transaction, long userId, TransactionInput input, long? previousAccountId)
     {
-        var currency = await TransactionWrites.LockAccountAsync(connection, transaction, userId, input.AccountId);
-        if (currency is null)
+        long[] accounts = previousAccountId is { } previous ? [input.AccountId, previous] : [input.AccountId];
+        var currencies = await TransactionWrites.LockAccountsAsync(connection, transaction, userId, accounts);
+        if (!currencies.TryGetValue(input.AccountId, out var currency))
         {
             return (null, Problems.Invalid("accountId", "No such account."));
         }
