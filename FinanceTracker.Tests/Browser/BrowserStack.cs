@@ -40,6 +40,10 @@ public sealed class BrowserStack : IAsyncLifetime
         Web = await StartWebAsync(Api.Address);
 
         Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        foreach (var stale in Directory.EnumerateFiles(RepositoryPaths.Screenshots, "FAILED-*"))
+        {
+            File.Delete(stale);
+        }
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -5,7 +5,7 @@ namespace FinanceTracker.Tests.Browser;
 
 /// <summary>The phone layout, and screenshots of every page (desktop, phone, dark) for a person to look at.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LookAndFeelTests(BrowserStack stack)
+public sealed class LookAndFeelTests(BrowserStack stack) : BrowserTest(stack)
 {
     private static readonly (string Path, string Heading, string Shot)[] Pages =
     [
@@ -18,7 +18,7 @@ public sealed class LookAndFeelTests(BrowserStack stack)
     [Fact]
     public async Task OnAPhoneTheTransactionsPageHasNoHorizontalScroll()
     {
-        var me = Person.New(await stack.NewPageAsync(Viewport.Phone));
+        var me = await NewPersonAsync(Viewport.Phone);
         await me.SignUpAsync();
         await me.AddAccountAsync("Everyday checking account", "checking", "EUR");
         await me.AddTransactionAsync("1234567.89", "Groceries", "A supermarket with a very long name indeed, Ltd.");
@@ -34,7 +34,7 @@ public sealed class LookAndFeelTests(BrowserStack stack)
     [Fact]
     public async Task ScreenshotsOfEveryPage()
     {
-        var desktop = Person.New(await stack.NewPageAsync(Viewport.Desktop));
+        var desktop = await NewPersonAsync(Viewport.Desktop);
         await desktop.Page.GotoAsync("/account/login");
         await desktop.ScreenshotAsync("20-sign-in-desktop");
         await desktop.Page.GotoAsync("/account/register");
@@ -78,7 +78,7 @@ public sealed class LookAndFeelTests(BrowserStack stack)
 
     private async Task<Person> SignedInAsync(Person existing, Viewport viewport, ColorScheme scheme)
     {
-        var me = new Person(await stack.NewPageAsync(viewport, scheme), existing.Email);
+        var me = new Person(await NewPageAsync(viewport, scheme), existing.Email);
         await me.Page.GotoAsync("/account/login");
         await me.SignInAsync();
         await Expect(me.Page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();

@@ -5,14 +5,14 @@ using static Microsoft.Playwright.Assertions;
 namespace FinanceTracker.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class MoneyJourneyTests(BrowserStack stack)
+public sealed class MoneyJourneyTests(BrowserStack stack) : BrowserTest(stack)
 {
     private static readonly string[] GridColumns = ["Date", "Payee", "Category", "Account", "Amount"];
 
     [Fact]
     public async Task ANewPersonTracksTheirMoneyFromSignUpToSignOut()
     {
-        var me = Person.New(await stack.NewPageAsync(Viewport.Desktop));
+        var me = await NewPersonAsync(Viewport.Desktop);
         var page = me.Page;
 
         await me.SignUpAsync();
@@ -72,12 +72,12 @@ public sealed class MoneyJourneyTests(BrowserStack stack)
     [Fact]
     public async Task OnePersonsDataIsInvisibleToAnother()
     {
-        var first = Person.New(await stack.NewPageAsync(Viewport.Desktop));
+        var first = await NewPersonAsync(Viewport.Desktop);
         await first.SignUpAsync();
         await first.AddAccountAsync("Private savings", "savings", "EUR");
         await first.AddTransactionAsync("99.99", "Health", "Secret clinic");
 
-        var second = Person.New(await stack.NewPageAsync(Viewport.Desktop));
+        var second = await NewPersonAsync(Viewport.Desktop);
         await second.SignUpAsync();
         await Expect(second.Page.GetByText("Welcome to FinanceTracker")).ToBeVisibleAsync();
 
@@ -93,7 +93,7 @@ public sealed class MoneyJourneyTests(BrowserStack stack)
     [Fact]
     public async Task ATransactionFormShowsWhatIsWrongBesideTheField()
     {
-        var me = Person.New(await stack.NewPageAsync(Viewport.Desktop));
+        var me = await NewPersonAsync(Viewport.Desktop);
         await me.SignUpAsync();
         await me.AddAccountAsync("Yen wallet", "cash", "JPY");
 

@@ -5,12 +5,12 @@ using static Microsoft.Playwright.Assertions;
 namespace FinanceTracker.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SignInTests(BrowserStack stack)
+public sealed class SignInTests(BrowserStack stack) : BrowserTest(stack)
 {
     [Fact]
     public async Task SignInSendsThePersonBackToThePageTheyAskedFor()
     {
-        var me = Person.New(await stack.NewPageAsync(Viewport.Desktop));
+        var me = await NewPersonAsync(Viewport.Desktop);
         await me.SignUpAsync();
         await me.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(me.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
@@ -26,7 +26,7 @@ public sealed class SignInTests(BrowserStack stack)
     [Fact]
     public async Task AWrongPasswordGetsAClearMessage()
     {
-        var me = Person.New(await stack.NewPageAsync(Viewport.Desktop));
+        var me = await NewPersonAsync(Viewport.Desktop);
         await me.SignUpAsync();
         await me.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
@@ -40,7 +40,7 @@ public sealed class SignInTests(BrowserStack stack)
     [Fact]
     public async Task SignUpExplainsAWeakPasswordBesideTheField()
     {
-        var page = await stack.NewPageAsync(Viewport.Desktop);
+        var page = await NewPageAsync(Viewport.Desktop);
         await page.GotoAsync("/account/register");
 
         await page.GetByLabel("Email").FillAsync($"weak-{Guid.NewGuid():N}@example.com");
@@ -55,7 +55,7 @@ public sealed class SignInTests(BrowserStack stack)
     {
         // A Web whose Api address answers nothing: the page must explain, not crash.
         await using var lonelyWeb = await BrowserStack.StartWebAsync(new Uri("http://127.0.0.1:9"));
-        var page = await stack.NewPageAsync(Viewport.Desktop);
+        var page = await NewPageAsync(Viewport.Desktop);
         await page.GotoAsync(new Uri(lonelyWeb.Address, "/account/login").ToString());
 
         await page.GetByLabel("Email").FillAsync("someone@example.com");

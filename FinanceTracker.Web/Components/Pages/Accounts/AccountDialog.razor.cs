@@ -39,7 +39,7 @@ public partial class AccountDialog
             async () => saved = Account is null
                 ? await Api.CreateAccountAsync(_model.ToCreate())
                 : await Api.UpdateAccountAsync(Account.Id, _model.ToUpdate()),
-            e => e.IsConflict ? false : _serverValidator!.Show(e).Count == 0);
+            e => e.FieldErrors.Count > 0 && _serverValidator!.Show(e).Count == 0);
         _saving = false;
         if (saved is not null && Dialog is not null)
         {

@@ -47,13 +47,15 @@ public partial class Categories
     {
         var inUse = false;
         var deleted = await TryApiAsync(() => Api.DeleteCategoryAsync(category.Id), e => inUse = e.IsConflict);
-        if (inUse && await AskReassignTargetAsync(category) is { } target)
+        var movedTo = inUse ? await AskReassignTargetAsync(category) : null;
+        if (movedTo is { } target)
         {
             deleted = await TryApiAsync(() => Api.DeleteCategoryAsync(category.Id, target));
         }
         if (deleted)
         {
-            Notifications.Toast("Deleted", $"{category.Name} is gone.");
+            var into = _categories?.FirstOrDefault(c => c.Id == movedTo)?.Name;
+            Notifications.Toast("Deleted", into is null ? $"{category.Name} is gone." : $"{category.Name} is gone; its transactions are now in {into}.");
             await LoadAsync();
         }
     }
@@ -64,7 +66,7 @@ public partial class Categories
         {
             options.Parameters[nameof(ReassignDialog.Category)] = category;
             options.Parameters[nameof(ReassignDialog.All)] = _categories;
-            options.Width = "min(480px, calc(100vw - 24px))";
+            options.Width = "min(560px, calc(100vw - 24px))";
         });
         return result.Cancelled ? null : result.Value as long?;
     }
