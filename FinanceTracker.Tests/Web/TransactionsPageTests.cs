@@ -1,0 +1,71 @@
+using System.Net;
+using Bunit;
+using FinanceTracker.Web.Api;
+using FinanceTracker.Web.Components.Pages.Transactions;
+
+namespace FinanceTracker.Tests.Web;
+
+public sealed class TransactionsPageTests : WebTestContext
+{
+    private static Transaction Row(long id, string payee) =>
+        new(id, 1, 10, new DateOnly(2026, 11, 20), -id, "EUR", payee, null, [], 1);
+
+    private IReadOnlyList<string> TransactionRequests =>
+        Api.Requests.Where(r => r.PathAndQuery.StartsWith("/api/transactions")).Select(r => r.PathAndQuery).ToList();
+
+    public TransactionsPageTests()
+    {
+        Api.On(HttpMethod.Get, "/api/accounts", HttpStatusCode.OK, Accounts)
+           .On(HttpMethod.Get, "/api/categories", HttpStatusCode.OK, Categories)
+           .On(HttpMethod.Get, "/api/transactions", request => FakeApi.Json(HttpStatusCode.OK,
+               request.RequestUri!.Query.Contains("cursor=page2")
+                   ? new TransactionPage([Row(51, "Second page payee")], 51, [new("EUR", -100m)], null)
+                   : new TransactionPage([Row(1, "First page payee")], 51, [new("EUR", -100m)], "page2")));
+    }
+
+    [Fact]
+    public void PagesForwardAndBackWithTheApisCursor()
+    {
+        var cut = Render<Transactions>();
+        cut.WaitForAssertion(() => Assert.Contains("First page payee", cut.Markup));
+        Assert.Contains("1–1 of 51", cut.Markup);
+
+        cut.Button("Next page").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Second page payee", cut.Markup));
+        Assert.Contains("51–51 of 51", cut.Markup);
+        Assert.EndsWith("cursor=page2", TransactionRequests[^1]);
+
+        cut.Button("Previous page").Click();
+        cut.WaitForAssertion(() => Assert.Contains("First page payee", cut.Markup));
+        Assert.DoesNotContain("cursor=", TransactionRequests[^1]);
+    }
+
+    [Fact]
+    public void TheGridIsATableWithTheExpectedColumns()
+    {
+        var cut = Render<Transactions>();
+        cut.WaitForAssertion(() => Assert.Contains("First page payee", cut.Markup));
+
+        var table = cut.Find("table");
+        Assert.Equal("table", table.GetAttribute("role"));
+        Assert.Equal(["Date", "Payee", "Category", "Account", "Amount"],
+            table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).ToArray());
+    }
+
+    [Fact]
+    public void FiltersGoToTheApiAndStartFromTheFirstPage()
+    {
+        var cut = Render<Transactions>();
+        cut.WaitForAssertion(() => Assert.Contains("First page payee", cut.Markup));
+        cut.Button("Next page").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Second page payee", cut.Markup));
+
+        cut.Button("Filters").Click();
+        cut.Field("Account").Change(Checking.Id.ToString());
+        cut.Field("From").Change("2026-11-01");
+
+        cut.WaitForAssertion(() => Assert.Contains("from=2026-11-01", TransactionRequests[^1]));
+        Assert.Contains("accountId=1", TransactionRequests[^1]);
+        Assert.DoesNotContain("cursor=", TransactionRequests[^1]);
+    }
+}
