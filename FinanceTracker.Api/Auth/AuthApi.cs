@@ -26,7 +26,11 @@ public static class AuthApi
         {
             return result;
         }
-        var byField = problem.Errors
+        // The user name is the email here, so "user name taken" only repeats "email taken".
+        var errors = problem.Errors.ContainsKey("DuplicateEmail")
+            ? problem.Errors.Where(e => e.Key != "DuplicateUserName")
+            : problem.Errors;
+        var byField = errors
             .GroupBy(e => FieldOf(e.Key))
             .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray());
         return TypedResults.ValidationProblem(byField, problem.Detail, title: problem.Title);

@@ -63,7 +63,8 @@ public sealed class AuthTests(ApiFixture api)
         var weak = await client.PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = "short" });
         var missing = await client.PostAsJsonAsync("/api/auth/register", new { email = NewEmail() });
 
-        await duplicate.AssertProblemAsync(HttpStatusCode.BadRequest, "email");
+        var duplicateProblem = await duplicate.AssertProblemAsync(HttpStatusCode.BadRequest, "email");
+        Assert.Single(duplicateProblem.Errors!["email"]);
         await weak.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
     }
