@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FinanceTracker.Tests.Browser;
+
+/// <summary>The dashboard's insights: the charts draw for a person with data, on a desktop and on a phone, light and dark.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class InsightsTests(BrowserStack stack)
+{
+    [Fact]
+    public async Task APersonWithSpendingSeesTheDashboardChartsOnDesktopAndPhone()
+    {
+        var me = Person.New(await stack.NewPageAsync(Viewport.Desktop));
+        await me.SignUpAsync();
+        await me.GoToAsync("Accounts", "Accounts");
+        await me.AddAccountAsync("Everyday", "checking", "EUR");
+        await me.AddAccountAsync("Tokyo trip", "cash", "JPY");
+        await me.GoToAsync("Transactions", "Transactions");
+        await me.AddTransactionAsync("86.40", "Groceries", "Corner grocer", account: "Everyday");
+        await me.AddTransactionAsync("23.10", "Groceries", "Farmers market", account: "Everyday");
+        await me.AddTransactionAsync("34.90", "Dining", "Trattoria Roma", account: "Everyday");
+        await me.AddTransactionAsync("2500", "Salary", "Acme Corp", account: "Everyday");
+        await me.AddTransactionAsync("4800", "Dining", "Ramen stand", account: "Tokyo trip");
+
+        await ExpectChartsAsync(me, "desktop");
+        await ExpectChartsAsync(await SignedInAsync(me, Viewport.Desktop, ColorScheme.Dark), "desktop-dark");
+        await ExpectChartsAsync(await SignedInAsync(me, Viewport.Phone, ColorScheme.Light), "phone");
+        var phoneDark = await SignedInAsync(me, Viewport.Phone, ColorScheme.Dark);
+        await ExpectChartsAsync(phoneDark, "phone-dark");
+
+        // Another currency is another set of charts, never a sum with the first.
+        await phoneDark.Page.GetByRole(AriaRole.Button, new() { Name = "JPY", Exact = true }).ClickAsync();
+        await Expect(Insights(phoneDark).Locator(".legend")).ToContainTextAsync("¥4,800");
+        await Expect(Insights(phoneDark).Locator(".legend")).Not.ToContainTextAsync("Groceries");
+    }
+
+    private static ILocator Insights(Person me) => me.Page.GetByRole(AriaRole.Region, new() { Name = "Insights", Exact = true });
+
+    private static async Task ExpectChartsAsync(Person me, string variant)
+    {
+        var page = me.Page;
+        await page.GotoAsync("/");
+        var insights = Insights(me);
+        await Expect(insights.GetByRole(AriaRole.Heading, new() { Name = "Insights" })).ToBeVisibleAsync();
+
+        // The donut and the monthly columns are SVG drawn by the chart library; the calendar is a grid of days.
+        await Expect(insights.Locator(".rz-donut-series path").First).ToBeVisibleAsync();
+        await Expect(insights.Locator(".legend")).ToContainTextAsync("Groceries");
+        await Expect(insights.Locator(".legend")).ToContainTextAsync("€109.50");
+        await Expect(insights.Locator(".rz-column-series path").Filter(new() { Visible = true }).First).ToBeVisibleAsync();
+        await Expect(insights.Locator(".rz-line-series path").First).ToBeAttachedAsync();
+        await Expect(insights.Locator(".calendar .day:not(.outside)").First).ToBeVisibleAsync();
+        Assert.InRange(await insights.Locator(".calendar .day:not(.outside)").CountAsync(), 28, 31);
+
+        // Screen readers get the numbers as tables with captions and headers.
+        await Expect(insights.Locator("table caption", new() { HasText = "Spending by category, EUR" })).ToBeAttachedAsync();
+        await Expect(insights.GetByRole(AriaRole.Rowheader, new() { Name = "Dining" })).ToBeAttachedAsync();
+
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(await me.HasNoHorizontalScrollAsync(), $"The dashboard scrolls sideways ({variant}).");
+        await page.WaitForTimeoutAsync(400);
+        await insights.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, $"50-insights-{variant}.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, $"51-dashboard-full-{variant}.png"), FullPage = true });
+    }
+
+    private async Task<Person> SignedInAsync(Person existing, Viewport viewport, ColorScheme scheme)
+    {
+        var me = new Person(await stack.NewPageAsync(viewport, scheme), existing.Email);
+        await me.Page.GotoAsync("/account/login");
+        await me.SignInAsync();
+        await Expect(me.Page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        return me;
+    }
+}
