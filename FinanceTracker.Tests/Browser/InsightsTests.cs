@@ -58,9 +58,18 @@ public sealed class InsightsTests(BrowserStack stack)
 
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.True(await me.HasNoHorizontalScrollAsync(), $"The dashboard scrolls sideways ({variant}).");
-        await page.WaitForTimeoutAsync(400);
-        await insights.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, $"50-insights-{variant}.png") });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, $"51-dashboard-full-{variant}.png"), FullPage = true });
+        await ScreenshotWholePageAsync(me, $"50-dashboard-insights-{variant}");
+    }
+
+    /// <summary>The app scrolls inside its content area, not the document, so a tall viewport shows the whole page.</summary>
+    private static async Task ScreenshotWholePageAsync(Person me, string name)
+    {
+        var page = me.Page;
+        var viewport = page.ViewportSize!;
+        var height = await page.EvaluateAsync<int>("() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))");
+        await page.SetViewportSizeAsync(viewport.Width, Math.Min(height + 100, 6000));
+        await me.ScreenshotAsync(name);
+        await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
     }
 
     private async Task<Person> SignedInAsync(Person existing, Viewport viewport, ColorScheme scheme)
