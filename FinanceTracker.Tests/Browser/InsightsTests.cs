@@ -44,7 +44,8 @@ public sealed class InsightsTests(BrowserStack stack)
         await Expect(insights.GetByRole(AriaRole.Heading, new() { Name = "Insights" })).ToBeVisibleAsync();
 
         // The donut and the monthly columns are SVG drawn by the chart library; the calendar is a grid of days.
-        await Expect(insights.Locator(".rz-donut-series path").First).ToBeVisibleAsync();
+        // The chart library draws once it has measured its box in the browser.
+        await Expect(insights.Locator(".rz-donut-series path").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(insights.Locator(".legend")).ToContainTextAsync("Groceries");
         await Expect(insights.Locator(".legend")).ToContainTextAsync("€109.50");
         await Expect(insights.Locator(".rz-column-series path").Filter(new() { Visible = true }).First).ToBeVisibleAsync();
@@ -69,6 +70,11 @@ public sealed class InsightsTests(BrowserStack stack)
         var height = await page.EvaluateAsync<int>("() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))");
         await page.SetViewportSizeAsync(viewport.Width, Math.Min(height + 100, 6000));
         await me.ScreenshotAsync(name);
+        var cards = Insights(me).Locator("section.card");
+        for (var i = 0; i < await cards.CountAsync(); i++)
+        {
+            await cards.Nth(i).ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, $"{name}-card{i + 1}.png") });
+        }
         await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
     }
 
