@@ -12,6 +12,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.Services.AddFluentUIComponents();
+        // Radzen is here for its charts only; their tooltips go through its TooltipService.
+        builder.Services.AddScoped<Radzen.TooltipService>();
         builder.Services.AddWebAuthentication(builder.Configuration);
 
         // The service defaults' resilience handler retries every method; this client replaces it (see below).

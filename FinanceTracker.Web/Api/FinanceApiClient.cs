@@ -9,7 +9,7 @@ namespace FinanceTracker.Web.Api;
 /// (ProblemDetails with field errors) or <see cref="ApiUnavailableException"/> (Api unreachable).
 /// The bearer token is attached by <see cref="Auth.BearerTokenHandler"/>.
 /// </summary>
-public sealed class FinanceApiClient(HttpClient http)
+public sealed partial class FinanceApiClient(HttpClient http)
 {
     // Auth
     public Task RegisterAsync(Credentials credentials, CancellationToken ct = default) =>

@@ -29,10 +29,14 @@ public static class MoneyFormatter
     {
         var decimals = DecimalsOf(currency);
         var number = Math.Abs(amount).ToString("N" + decimals, CultureInfo.InvariantCulture);
-        var body = Symbols.TryGetValue(currency, out var symbol) ? symbol + number : $"{currency.ToUpperInvariant()}\u00A0{number}";
+        var body = WithCurrency(number, currency);
         var sign = amount < 0 ? Minus : signed && amount > 0 ? "+" : "";
         return sign + body;
     }
+
+    /// <summary>An already formatted number with the currency's symbol, or its code: <c>€1.2k</c>, <c>CHF 5</c>.</summary>
+    public static string WithCurrency(string number, string currency) =>
+        Symbols.TryGetValue(currency, out var symbol) ? symbol + number : $"{currency.ToUpperInvariant()}\u00A0{number}";
 
     /// <summary>The amount as typed into a form: invariant digits, no grouping, the currency's decimals.</summary>
     public static string ToInput(decimal amount, string currency) =>

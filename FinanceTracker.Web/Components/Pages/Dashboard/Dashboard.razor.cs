@@ -11,6 +11,7 @@ public partial class Dashboard
 {
     private DateOnly _month;
     private DashboardData? _data;
+    private bool _dialogOpen;
 
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required INotificationService Notifications { get; init; }
@@ -40,7 +41,9 @@ public partial class Dashboard
         {
             return;
         }
+        _dialogOpen = true;
         var result = await TransactionEditor.ShowAsync(Dialogs, null, _data.Lookups.Accounts, _data.Lookups.Categories);
+        _dialogOpen = false;
         if (result?.Saved is { } saved)
         {
             Notifications.Toast("Added", TransactionEditor.Summary(saved));
