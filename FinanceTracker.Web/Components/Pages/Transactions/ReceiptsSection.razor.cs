@@ -23,6 +23,7 @@ public partial class ReceiptsSection : IAsyncDisposable
     private string? _uploading;
     private int _progress;
     private string? _uploadError;
+    private string? _refusedFile;
 
     /// <summary>The saved transaction; null for one not saved yet, which cannot hold receipts.</summary>
     [Parameter] public long? TransactionId { get; set; }
@@ -98,7 +99,8 @@ public partial class ReceiptsSection : IAsyncDisposable
         }
         else
         {
-            _uploadError = $"“{fileName}” wasn't attached. {outcome.Error}";
+            _refusedFile = fileName;
+            _uploadError = outcome.Error;
         }
         StateHasChanged();
     }
