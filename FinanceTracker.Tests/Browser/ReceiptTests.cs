@@ -42,6 +42,17 @@ public sealed class ReceiptTests(BrowserStack stack) : IDisposable
         var row = me.TransactionsTable.GetByRole(AriaRole.Row).Filter(new() { HasText = "Corner grocer" });
         await Expect(row.GetByRole(AriaRole.Img, new() { Name = "1 receipt" })).ToBeVisibleAsync();
         await me.ScreenshotAsync("41-transactions-paperclip-desktop");
+
+        // Deleting asks first, over the transaction's dialog; then the receipt and the paperclip are gone.
+        await OpenAsync(me, "Corner grocer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete receipt corner-grocer.png" }).ClickAsync();
+        await Expect(page.GetByText("Delete this receipt?")).ToBeVisibleAsync();
+        await Expect(page.GetByText("“corner-grocer.png” will be removed")).ToBeVisibleAsync();
+        // The question's own Delete: it comes after the transaction form's (the alert dialog's text is slotted, so no filter by it).
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).Last.ClickAsync();
+        await Expect(thumbnail).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(row.GetByRole(AriaRole.Img, new() { Name = "1 receipt" })).ToHaveCountAsync(0);
     }
 
     [Fact]
