@@ -1,5 +1,6 @@
 using FinanceTracker.Web.Api;
 using FinanceTracker.Web.Auth;
+using FinanceTracker.Web.Receipts;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.FluentUI.AspNetCore.Components;
 
@@ -23,6 +24,7 @@ internal static class ApplicationServiceExtensions
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler(ConfigureResilience);
 #pragma warning restore EXTEXP0001
+        builder.Services.AddReceiptProxy();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using FinanceTracker.Web;
 using FinanceTracker.Web.Auth;
 using FinanceTracker.Web.Components;
+using FinanceTracker.Web.Receipts;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +24,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapAuthEndpoints();
+app.MapReceiptEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

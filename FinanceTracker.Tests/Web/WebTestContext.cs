@@ -1,5 +1,6 @@
 using Bunit;
 using FinanceTracker.Web.Api;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.FluentUI.AspNetCore.Components;
 
@@ -14,6 +15,7 @@ public abstract class WebTestContext : BunitContext
         Services.AddFluentUIComponents();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(_ => Api.Client);
+        Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
     }
 
     protected FakeApi Api { get; } = new();
@@ -25,4 +27,10 @@ public abstract class WebTestContext : BunitContext
 
     protected static IReadOnlyList<Account> Accounts => [Checking, YenWallet];
     protected static IReadOnlyList<Category> Categories => [Groceries, Salary];
+}
+
+/// <summary>The antiforgery token a page would carry; components pass it along with their uploads.</summary>
+internal sealed class FixedAntiforgery : AntiforgeryStateProvider
+{
+    public override AntiforgeryRequestToken? GetAntiforgeryToken() => new("test-token", "__RequestVerificationToken");
 }

@@ -36,7 +36,11 @@ public sealed record Transaction(
     string? Payee,
     string? Notes,
     IReadOnlyList<string> Tags,
-    int Version);
+    int Version)
+{
+    /// <summary>How many receipts are attached; the Api fills it in lists and reads.</summary>
+    public int ReceiptCount { get; init; }
+}
 
 public sealed record CreateTransactionRequest(
     long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string? Payee, string? Notes, IReadOnlyList<string> Tags);
@@ -69,3 +73,5 @@ public sealed record TransactionQuery
     public int? PageSize { get; init; }
     public string? Cursor { get; init; }
 }
+
+public sealed record Receipt(long Id, long TransactionId, string FileName, string ContentType, long Size, DateTime UploadedAt);

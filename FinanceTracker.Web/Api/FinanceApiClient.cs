@@ -74,6 +74,13 @@ public sealed partial class FinanceApiClient(HttpClient http)
     public Task DeleteTransactionAsync(long id, CancellationToken ct = default) =>
         SendAsync(new(HttpMethod.Delete, $"api/transactions/{id}"), ct);
 
+    // Receipts (uploads and file bytes go through the Web's receipt proxy endpoints, not this client)
+    public Task<IReadOnlyList<Receipt>> GetReceiptsAsync(long transactionId, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<Receipt>>(new(HttpMethod.Get, $"api/transactions/{transactionId}/receipts"), ct);
+
+    public Task DeleteReceiptAsync(long id, CancellationToken ct = default) =>
+        SendAsync(new(HttpMethod.Delete, $"api/receipts/{id}"), ct);
+
     private static HttpRequestMessage Json<T>(HttpMethod method, string uri, T body) =>
         new(method, uri) { Content = JsonContent.Create(body, options: ApiJson.Options) };
 

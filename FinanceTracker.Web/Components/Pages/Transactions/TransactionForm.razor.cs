@@ -31,6 +31,9 @@ public partial class TransactionForm
     /// <summary>A message shown above the fields (e.g. a conflict or a problem from the Api).</summary>
     [Parameter] public RenderFragment? Notice { get; set; }
 
+    /// <summary>Shown under the fields, above the buttons (the receipts of a saved transaction).</summary>
+    [Parameter] public RenderFragment? Attachments { get; set; }
+
     protected override void OnParametersSet()
     {
         if (!ReferenceEquals(Model, _boundModel))

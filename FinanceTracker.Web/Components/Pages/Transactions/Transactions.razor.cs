@@ -97,6 +97,11 @@ public partial class Transactions
         {
             await DeleteAsync(transaction);
         }
+        else if (transaction is not null)
+        {
+            // Receipts attached or deleted in the dialog change the row's paperclip even without a save.
+            await LoadPageAsync();
+        }
     }
 
     private async Task DeleteAsync(Transaction transaction)
