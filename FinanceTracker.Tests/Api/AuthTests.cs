@@ -6,6 +6,8 @@ namespace FinanceTracker.Tests.Api;
 
 public sealed class AuthTests(ApiFixture api)
 {
+    private const string WrongPassword = "Wrong-pass1";
+
     private static string NewEmail() => $"auth-{Guid.NewGuid():N}@example.com";
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class AuthTests(ApiFixture api)
     {
         var email = NewEmail();
         await api.NewUserClientAsync(email);
-        var response = await api.AnonymousClient().PostAsJsonAsync("/api/auth/login", new { email, password = "Wrong-pass1" });
+        var response = await api.AnonymousClient().PostAsJsonAsync("/api/auth/login", new { email, password = WrongPassword });
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
