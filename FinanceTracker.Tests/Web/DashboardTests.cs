@@ -43,7 +43,7 @@ public sealed class DashboardTests : WebTestContext
 
         var cut = Render<Dashboard>();
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[role=group]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[aria-label^='This month in']").Count));
         var euro = cut.Find("[aria-label='This month in EUR']").TextContent;
         Assert.Contains("+€2,500.00", euro);
         Assert.Contains("\u2212€42.10", euro);
