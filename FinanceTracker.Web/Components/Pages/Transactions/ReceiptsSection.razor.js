@@ -95,6 +95,11 @@ export function attach(zone, input, dotnet, options) {
     zone.addEventListener('drop', onDrop);
     window.addEventListener('dragover', onStrayDrop);
     window.addEventListener('drop', onStrayDrop);
+    // Files chosen before this module was attached (a fast pick right after the dialog opened) fired
+    // their change event with no listener: send them now instead of losing them.
+    if (input.files?.length) {
+        onChange();
+    }
 
     return {
         dispose() {
