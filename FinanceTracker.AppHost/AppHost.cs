@@ -1,13 +1,22 @@
+using FinanceTracker.AppHost.Hosting;
+using FinanceTracker.AppHost.Hosting.MySql;
+using FinanceTracker.AppHost.Hosting.Redis;
+using FinanceTracker.AppHost.Hosting.Storage;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
-var mysql = builder.AddMySql("mysql")
+// Containers where an engine runs (and when publishing), local processes where none does: chosen here, once.
+var servers = BackingServers.Choose(builder);
+
+var financedb = servers.AddMySql("mysql", port: 3316)
+    .WithDataVolume()
+    .AddDatabase("financedb");
+
+var cache = servers.AddRedis("cache", port: 6389)
     .WithDataVolume();
-var financedb = mysql.AddDatabase("financedb");
 
-var cache = builder.AddRedis("cache");
-
-var receipts = builder.AddAzureStorage("storage")
-    .RunAsEmulator()
+var receipts = servers.AddAzureStorage("storage", blobPort: 10010)
+    .WithDataVolume()
     .AddBlobs("receipts");
 
 var api = builder.AddProject<Projects.FinanceTracker_Api>("api")
