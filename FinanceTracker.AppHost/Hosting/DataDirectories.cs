@@ -24,7 +24,7 @@ public static class DataVolumeExtensions
         switch (builder.Resource)
         {
             case RedisResource redis:
-                builder.ApplicationBuilder.CreateResourceBuilder(redis).WithDataVolume();
+                RedisBuilderExtensions.WithDataVolume(builder.ApplicationBuilder.CreateResourceBuilder(redis));
                 break;
             case IResourceWithDataDirectory process:
                 process.KeepData();

@@ -8,12 +8,12 @@ namespace FinanceTracker.Tests.Api;
 /// The cache on real Redis, with Api instances of their own so their cache counters are theirs alone.
 /// Two instances over one database and one Redis stand for two replicas.
 /// </summary>
-public sealed class AnalyticsCacheTests(ApiFixture api)
+public sealed class AnalyticsCacheTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task SecondReadIsServedFromTheCache()
     {
-        await using var replica = new ApiFactory(api.Database.ConnectionString);
+        await using var replica = new ApiFactory(api.App);
         using var counter = new CacheCounter(replica.Services);
         var client = await SignInAsync(replica, await NewUserWithIncomeAsync(50m));
 
@@ -27,8 +27,8 @@ public sealed class AnalyticsCacheTests(ApiFixture api)
     [Fact]
     public async Task AWriteOnOneReplicaMakesTheNextReadFreshOnBoth()
     {
-        await using var replicaA = new ApiFactory(api.Database.ConnectionString);
-        await using var replicaB = new ApiFactory(api.Database.ConnectionString);
+        await using var replicaA = new ApiFactory(api.App);
+        await using var replicaB = new ApiFactory(api.App);
         using var counterA = new CacheCounter(replicaA.Services);
         var email = await NewUserWithIncomeAsync(100m);
         var (a, b) = (await SignInAsync(replicaA, email), await SignInAsync(replicaB, email));
@@ -48,7 +48,7 @@ public sealed class AnalyticsCacheTests(ApiFixture api)
     [Fact]
     public async Task OneUsersWriteLeavesAnotherUsersCachedReportAlone()
     {
-        await using var replica = new ApiFactory(api.Database.ConnectionString);
+        await using var replica = new ApiFactory(api.App);
         using var counter = new CacheCounter(replica.Services);
         var (alice, bob) = (await SignInAsync(replica, await NewUserWithIncomeAsync(10m)), await SignInAsync(replica, await NewUserWithIncomeAsync(20m)));
         await alice.GetAsync("/api/analytics/by-category");

@@ -8,7 +8,7 @@ namespace FinanceTracker.Tests.Api;
 /// Every report checked against sums computed here, independently, from a generated ledger of a few
 /// thousand rows over 14 months, two currencies, nested categories and many payees.
 /// </summary>
-public sealed class AnalyticsTests(ApiFixture api)
+public sealed class AnalyticsTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     // The range starts and ends mid-month, so both monthly_totals and the edge rows are exercised.
     private const string Range = "from=2025-10-15&to=2026-09-20";

@@ -4,7 +4,7 @@ using FinanceTracker.Tests.Infrastructure;
 
 namespace FinanceTracker.Tests.Api;
 
-public sealed class AuthTests(ApiFixture api)
+public sealed class AuthTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private const string WrongPassword = "Wrong-pass1";
 
@@ -75,7 +75,7 @@ public sealed class AuthTests(ApiFixture api)
     public async Task TokensSurviveARestartBecauseKeysLiveInTheDatabase()
     {
         var client = await api.NewUserClientAsync();
-        await using var secondApi = new ApiFactory(api.Database.ConnectionString);
+        await using var secondApi = new ApiFactory(api.App);
         var other = secondApi.CreateClient();
         other.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
 

@@ -4,7 +4,7 @@ using FinanceTracker.Tests.Infrastructure;
 
 namespace FinanceTracker.Tests.Api;
 
-public sealed class CategoryTests(ApiFixture api)
+public sealed class CategoryTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task NewUserStartsWithDefaultExpenseAndIncomeCategories()

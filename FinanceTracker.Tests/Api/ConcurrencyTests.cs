@@ -4,7 +4,7 @@ using FinanceTracker.Tests.Infrastructure;
 
 namespace FinanceTracker.Tests.Api;
 
-public sealed class ConcurrencyTests(ApiFixture api)
+public sealed class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task CrossingMovesBetweenTwoAccountsAllSucceedAndBalancesStayExact()

@@ -6,7 +6,7 @@ using FinanceTracker.Tests.Infrastructure;
 namespace FinanceTracker.Tests.Api;
 
 /// <summary>Bad bodies get 4xx problem details naming the field, never a 5xx, and change nothing.</summary>
-public sealed class HostileInputTests(ApiFixture api)
+public sealed class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     public static TheoryData<string, string> BadTransactionBodies => new()
     {

@@ -5,7 +5,7 @@ using FinanceTracker.Tests.Infrastructure;
 namespace FinanceTracker.Tests.Api;
 
 /// <summary>Another person's ids answer exactly like ids that don't exist, on every verb, and change nothing.</summary>
-public sealed class IsolationTests(ApiFixture api)
+public sealed class IsolationTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task AnotherUsersTransactionIsNotFoundOnEveryVerbAndStaysUnchanged()

@@ -4,7 +4,7 @@ using FinanceTracker.Tests.Infrastructure;
 
 namespace FinanceTracker.Tests.Api;
 
-public sealed class PlatformTests(ApiFixture api)
+public sealed class PlatformTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task AliveAnswers200AndHealthReportsEachDependency()
@@ -40,9 +40,9 @@ public sealed class PlatformTests(ApiFixture api)
     [Fact]
     public async Task MigrationsRunOnceWhenTwoApisStartTogetherOnAnEmptyDatabase()
     {
-        await using var database = await TestDatabase.CreateAsync("ft_mig");
-        await using var first = new ApiFactory(database.ConnectionString);
-        await using var second = new ApiFactory(database.ConnectionString);
+        await using var database = await TestDatabase.CreateAsync(api.App, "ft_mig");
+        await using var first = new ApiFactory(api.App, database.ConnectionString);
+        await using var second = new ApiFactory(api.App, database.ConnectionString);
 
         var starts = await Task.WhenAll(first.CreateClient().GetAsync("/alive"), second.CreateClient().GetAsync("/alive"));
 

@@ -4,7 +4,7 @@ using FinanceTracker.Tests.Infrastructure;
 namespace FinanceTracker.Tests.Api;
 
 /// <summary>Deleting a receipt, a transaction or an account deletes the receipts' rows and blobs: storage is listed to prove it.</summary>
-public sealed class ReceiptCascadeTests(ApiFixture api)
+public sealed class ReceiptCascadeTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task DeletingATransactionDeletesItsReceiptsRowsAndBlobsOnly()

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace FinanceTracker.Tests.Api;
 
 /// <summary>Row and blob stay consistent when an upload races a delete, and when an upload never finishes.</summary>
-public sealed class ReceiptConsistencyTests(ApiFixture api)
+public sealed class ReceiptConsistencyTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task ATransactionEditedAndDeletedWhileItsReceiptUploadsEndsWithNeitherRowNorBlob()

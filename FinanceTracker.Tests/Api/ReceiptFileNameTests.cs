@@ -5,7 +5,7 @@ using FinanceTracker.Tests.Infrastructure;
 namespace FinanceTracker.Tests.Api;
 
 /// <summary>The client's file name is metadata: stored harmlessly, returned escaped, never a path.</summary>
-public sealed class ReceiptFileNameTests(ApiFixture api)
+public sealed class ReceiptFileNameTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Theory]
     [InlineData("filename=\"../../etc/passwd\"", "passwd")]

@@ -5,7 +5,7 @@ using FinanceTracker.Tests.Infrastructure;
 namespace FinanceTracker.Tests.Api;
 
 /// <summary>Another person's receipts and transactions answer like ids that don't exist, on every verb, and stay intact.</summary>
-public sealed class ReceiptIsolationTests(ApiFixture api)
+public sealed class ReceiptIsolationTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task AnotherUsersReceiptsAreNotFoundOnEveryVerbAndStayIntact()

@@ -9,7 +9,7 @@ namespace FinanceTracker.Tests.Api;
 
 /// <summary>Azurite is really stopped and started again, so these run alone (see <see cref="ServerOutages"/>).</summary>
 [Collection(ServerOutages.Name)]
-public sealed class ReceiptOutageTests(ApiFixture api)
+public sealed class ReceiptOutageTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(10);
 
@@ -24,7 +24,7 @@ public sealed class ReceiptOutageTests(ApiFixture api)
         var orphanCandidate = await client.AddReceiptAsync(doomed.Id, ReceiptSamples.Png());
         var userId = await api.OwnerOfReceiptAsync(receipt.Id);
 
-        await ServerOutages.StackAsync("stop_azurite");
+        await api.App.StopAsync("storage");
         try
         {
             var upload = await TimedAsync(() => client.UploadReceiptAsync(t.Id, ReceiptSamples.Pdf(), "down.pdf"));
@@ -41,7 +41,7 @@ public sealed class ReceiptOutageTests(ApiFixture api)
         }
         finally
         {
-            await ServerOutages.StackAsync("start_azurite");
+            await api.App.StartAsync("storage");
         }
 
         var recovered = await EventuallyAsync(async () => await client.UploadReceiptAsync(t.Id, ReceiptSamples.Pdf(), "back.pdf") is { StatusCode: HttpStatusCode.Created });

@@ -7,7 +7,7 @@ using FinanceTracker.Tests.Infrastructure;
 namespace FinanceTracker.Tests.Api;
 
 /// <summary>Files that are not receipts, too big, empty or badly sent get 4xx problem details and leave nothing behind.</summary>
-public sealed class ReceiptRejectionTests(ApiFixture api)
+public sealed class ReceiptRejectionTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private const int MaxBytes = 10 * 1024 * 1024;
 

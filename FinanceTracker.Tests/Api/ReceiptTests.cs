@@ -5,7 +5,7 @@ using FinanceTracker.Tests.Infrastructure;
 
 namespace FinanceTracker.Tests.Api;
 
-public sealed class ReceiptTests(ApiFixture api)
+public sealed class ReceiptTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Theory]
     [InlineData("jpeg", "image/jpeg")]

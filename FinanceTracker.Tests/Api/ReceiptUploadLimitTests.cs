@@ -6,7 +6,7 @@ namespace FinanceTracker.Tests.Api;
 /// An oversized upload is cut off, not read to its end. Only a real socket shows how much of a body
 /// the server took (the in-memory test server drains every body), so these run the Api on Kestrel.
 /// </summary>
-public sealed class ReceiptUploadLimitTests(ApiFixture api)
+public sealed class ReceiptUploadLimitTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private const long MaxBytes = 10 * 1024 * 1024;
     private const long BodyBytes = 100L * 1024 * 1024;
@@ -33,7 +33,7 @@ public sealed class ReceiptUploadLimitTests(ApiFixture api)
     {
         var owner = await api.NewUserClientAsync();
         var t = await owner.CreateTransactionAsync((await owner.CreateAccountAsync()).Id, -1m);
-        await using var kestrel = new ApiFactory(api.Database.ConnectionString);
+        await using var kestrel = new ApiFactory(api.App);
         kestrel.UseKestrel(0);
         kestrel.StartServer();
         using var client = kestrel.CreateClient();

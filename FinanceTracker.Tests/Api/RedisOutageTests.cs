@@ -7,12 +7,12 @@ using FinanceTracker.Tests.Infrastructure;
 namespace FinanceTracker.Tests.Api;
 
 [Collection(ServerOutages.Name)]
-public sealed class RedisOutageTests(ApiFixture api)
+public sealed class RedisOutageTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task WithRedisDownAnalyticsAnswerFromMySqlAndCachingResumesWhenItReturns()
     {
-        await using var replica = new ApiFactory(api.Database.ConnectionString);
+        await using var replica = new ApiFactory(api.App);
         using var counter = new CacheCounter(replica.Services);
         var client = await api.NewUserClientAsync();
         var account = await client.CreateAccountAsync();
@@ -20,7 +20,7 @@ public sealed class RedisOutageTests(ApiFixture api)
         var login = replica.CreateClient();
         login.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
 
-        await ServerOutages.StackAsync("stop_redis");
+        await api.App.StopAsync("cache");
         try
         {
             var watch = Stopwatch.StartNew();
@@ -35,7 +35,7 @@ public sealed class RedisOutageTests(ApiFixture api)
         }
         finally
         {
-            await ServerOutages.StackAsync("start_redis");
+            await api.App.StartAsync("cache");
         }
 
         await WaitUntilAsync(async () => (await HealthAsync(login)).Redis == "Healthy");

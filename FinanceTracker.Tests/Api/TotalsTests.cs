@@ -5,7 +5,7 @@ using FinanceTracker.Tests.Infrastructure;
 namespace FinanceTracker.Tests.Api;
 
 /// <summary>The list's totals always equal the sum of the rows it lists, however they are computed.</summary>
-public sealed class TotalsTests(ApiFixture api)
+public sealed class TotalsTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private static readonly string[] Queries =
     [

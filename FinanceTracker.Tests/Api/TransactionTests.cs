@@ -4,7 +4,7 @@ using FinanceTracker.Tests.Infrastructure;
 
 namespace FinanceTracker.Tests.Api;
 
-public sealed class TransactionTests(ApiFixture api)
+public sealed class TransactionTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task CreatedTransactionHasLocationTheAccountsCurrencyAndVersionOne()

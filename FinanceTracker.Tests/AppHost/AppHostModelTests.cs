@@ -1,36 +1,67 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Azure;
 using Aspire.Hosting.Testing;
+using FinanceTracker.AppHost.Hosting;
+using FinanceTracker.AppHost.Hosting.MySql;
+using FinanceTracker.AppHost.Hosting.Redis;
+using FinanceTracker.AppHost.Hosting.Storage;
 
 namespace FinanceTracker.Tests.AppHost;
 
-/// <summary>
-/// The AppHost's application model, built but never started: no container engine needed.
-/// Compiled only where Aspire packages restore (SkipAspire off).
-/// </summary>
+/// <summary>The AppHost's application model, built but never started: no server, no container engine.</summary>
 public class AppHostModelTests
 {
     private const string ReferenceRelationship = "Reference";
 
-    [Fact]
-    public async Task DeclaresTheWholeTopology()
+    [Theory]
+    [InlineData(ServerBackend.LocalProcesses)]
+    [InlineData(ServerBackend.Containers)]
+    public async Task BothBackendsDeclareTheSameTopology(ServerBackend backend)
     {
-        await using var appHost = await CreateAppHostAsync();
+        await using var appHost = await CreateAppHostAsync(backend);
 
-        Assert.IsType<MySqlServerResource>(Resource(appHost, "mysql"));
-        Assert.IsType<MySqlDatabaseResource>(Resource(appHost, "financedb"));
-        Assert.IsType<RedisResource>(Resource(appHost, "cache"));
-        Assert.IsType<AzureStorageResource>(Resource(appHost, "storage"));
-        Assert.IsType<AzureBlobStorageResource>(Resource(appHost, "receipts"));
+        Assert.IsAssignableFrom<IMySqlServerResource>(Resource(appHost, "mysql"));
+        Assert.Same(Resource(appHost, "mysql"), Assert.IsType<MySqlDatabaseResource>(Resource(appHost, "financedb")).Parent);
+        Assert.IsAssignableFrom<IResourceWithConnectionString>(Resource(appHost, "cache"));
+        Assert.IsAssignableFrom<IAzureStorageResource>(Resource(appHost, "storage"));
+        Assert.Same(Resource(appHost, "storage"), Assert.IsType<AzureBlobsResource>(Resource(appHost, "receipts")).Parent);
         Assert.IsType<ProjectResource>(Resource(appHost, "api"));
         Assert.IsType<ProjectResource>(Resource(appHost, "web"));
+        foreach (var server in new[] { "mysql", "cache", "storage" })
+        {
+            Assert.Equal(backend, Resource(appHost, server).Annotations.OfType<ServerBackendAnnotation>().Single().Backend);
+        }
+    }
+
+    [Fact]
+    public async Task WithoutAContainerEngineTheServersAreLocalProcessesKeepingTheirDataInFolders()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "ft-model-" + Guid.NewGuid().ToString("N"));
+        await using var appHost = await CreateAppHostAsync(ServerBackend.LocalProcesses, $"--BackingServers:DataDirectory={data}");
+
+        Assert.Equal(Path.Combine(data, "mysql"), Assert.IsType<MariaDbProcessResource>(Resource(appHost, "mysql")).DataDirectory);
+        Assert.Equal(Path.Combine(data, "cache"), Assert.IsType<RedisProcessResource>(Resource(appHost, "cache")).DataDirectory);
+        Assert.Equal(Path.Combine(data, "storage"), Assert.IsType<AzuriteProcessResource>(Resource(appHost, "storage")).DataDirectory);
+    }
+
+    [Fact]
+    public async Task WithContainersTheServersAreImagesWithDataVolumes()
+    {
+        await using var appHost = await CreateAppHostAsync(ServerBackend.Containers);
+
+        Assert.Equal("library/mysql", Assert.IsType<MySqlContainerResource>(Resource(appHost, "mysql")).Annotations.OfType<ContainerImageAnnotation>().Single().Image);
+        Assert.IsType<RedisResource>(Resource(appHost, "cache"));
+        Assert.IsType<AzuriteContainerResource>(Resource(appHost, "storage"));
+        foreach (var server in new[] { "mysql", "cache", "storage" })
+        {
+            Assert.Contains(Resource(appHost, server).Annotations.OfType<ContainerMountAnnotation>(), m => m.Type == ContainerMountType.Volume);
+        }
     }
 
     [Fact]
     public async Task ApiReferencesAndWaitsForDatabaseCacheAndReceipts()
     {
-        await using var appHost = await CreateAppHostAsync();
+        await using var appHost = await CreateAppHostAsync(ServerBackend.LocalProcesses);
         var api = Resource(appHost, "api");
 
         foreach (var dependency in new[] { "financedb", "cache", "receipts" })
@@ -43,7 +74,7 @@ public class AppHostModelTests
     [Fact]
     public async Task WebReferencesAndWaitsForApiOnly()
     {
-        await using var appHost = await CreateAppHostAsync();
+        await using var appHost = await CreateAppHostAsync(ServerBackend.LocalProcesses);
         var web = Resource(appHost, "web");
 
         Assert.Equal("api", Assert.Single(ReferencedNames(web)));
@@ -53,35 +84,33 @@ public class AppHostModelTests
     [Fact]
     public async Task OnlyWebIsReachableFromOutside()
     {
-        await using var appHost = await CreateAppHostAsync();
+        await using var appHost = await CreateAppHostAsync(ServerBackend.LocalProcesses);
 
-        var webEndpoints = Resource(appHost, "web").Annotations.OfType<EndpointAnnotation>().ToList();
-        Assert.Contains(webEndpoints, e => e.IsExternal && e.UriScheme is "http" or "https");
-        Assert.DoesNotContain(Resource(appHost, "api").Annotations.OfType<EndpointAnnotation>(), e => e.IsExternal);
+        Assert.Contains(Resource(appHost, "web").Annotations.OfType<EndpointAnnotation>(), e => e.IsExternal && e.UriScheme is "http" or "https");
+        foreach (var other in appHost.Resources.Where(r => r.Name != "web"))
+        {
+            Assert.DoesNotContain(other.Annotations.OfType<EndpointAnnotation>(), e => e.IsExternal);
+        }
     }
 
     [Theory]
+    [InlineData("mysql")]
+    [InlineData("financedb")]
+    [InlineData("cache")]
+    [InlineData("storage")]
+    [InlineData("receipts")]
     [InlineData("api")]
     [InlineData("web")]
-    public async Task ProjectsAreProbedOverHttp(string name)
+    public async Task EveryResourceHasAHealthCheckToWaitFor(string name)
     {
-        await using var appHost = await CreateAppHostAsync();
+        await using var appHost = await CreateAppHostAsync(ServerBackend.LocalProcesses);
 
         Assert.NotEmpty(Resource(appHost, name).Annotations.OfType<HealthCheckAnnotation>());
     }
 
-    [Fact]
-    public async Task DatabaseKeepsItsDataInAVolumeAndStorageRunsAsEmulator()
-    {
-        await using var appHost = await CreateAppHostAsync();
-
-        Assert.Contains(Resource(appHost, "mysql").Annotations.OfType<ContainerMountAnnotation>(),
-            m => m.Type == ContainerMountType.Volume);
-        Assert.True(Assert.IsType<AzureStorageResource>(Resource(appHost, "storage")).IsEmulator);
-    }
-
-    private static Task<IDistributedApplicationTestingBuilder> CreateAppHostAsync() =>
-        DistributedApplicationTestingBuilder.CreateAsync<Projects.FinanceTracker_AppHost>(TestContext.Current.CancellationToken);
+    private static Task<IDistributedApplicationTestingBuilder> CreateAppHostAsync(ServerBackend backend, params string[] args) =>
+        DistributedApplicationTestingBuilder.CreateAsync<Projects.FinanceTracker_AppHost>(
+            [$"--BackingServers:Backend={backend}", .. args], TestContext.Current.CancellationToken);
 
     private static IResource Resource(IDistributedApplicationTestingBuilder appHost, string name) =>
         Assert.Single(appHost.Resources, r => r.Name == name);

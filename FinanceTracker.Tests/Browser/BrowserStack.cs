@@ -10,17 +10,14 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserStack>
 }
 
 /// <summary>
-/// The real stack for end-to-end tests: the Api and the Web as processes, a database of their own
-/// on the real MariaDB (plus Redis and Azurite), and Debian's Chromium driven by Playwright.
+/// The app as the AppHost starts it (Web and Api processes on MariaDB, Redis and Azurite), shared with the Api
+/// tests, and Debian's Chromium driven by Playwright.
 /// </summary>
 public sealed class BrowserStack : IAsyncLifetime
 {
-    private TestDatabase? _database;
     private IPlaywright? _playwright;
 
-    public AppProcess Api { get; private set; } = default!;
-
-    public AppProcess Web { get; private set; } = default!;
+    public TestApp App { get; private set; } = default!;
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -28,16 +25,7 @@ public sealed class BrowserStack : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // TestServers fails with "run scripts/test" when the servers' locations are not set.
-        _database = await TestDatabase.CreateAsync("ft_e2e");
-        Api = await AppProcess.StartAsync("FinanceTracker.Api", Path.Combine(RepositoryPaths.Root, "FinanceTracker.Api"),
-            new Dictionary<string, string>
-            {
-                ["ConnectionStrings__financedb"] = _database.ConnectionString,
-                ["ConnectionStrings__cache"] = TestServers.Redis,
-                ["ConnectionStrings__receipts"] = TestServers.Blobs,
-            });
-        Web = await StartWebAsync(Api.Address);
+        App = await TestApp.SharedAsync();
 
         Directory.CreateDirectory(RepositoryPaths.Screenshots);
         foreach (var stale in Directory.EnumerateFiles(RepositoryPaths.Screenshots, "FAILED-*"))
@@ -67,7 +55,7 @@ public sealed class BrowserStack : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = Web.Address.ToString(),
+            BaseURL = App.WebAddress.ToString(),
             ViewportSize = new() { Width = viewport.Width, Height = viewport.Height },
             ColorScheme = scheme,
             Locale = "en-GB",
@@ -82,18 +70,6 @@ public sealed class BrowserStack : IAsyncLifetime
         {
             await Browser.DisposeAsync();
             _playwright.Dispose();
-        }
-        if (Web is not null)
-        {
-            await Web.DisposeAsync();
-        }
-        if (Api is not null)
-        {
-            await Api.DisposeAsync();
-        }
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
         }
     }
 }

@@ -38,7 +38,7 @@ public abstract class BrowserTest(BrowserStack stack) : IAsyncLifetime
         }
         if (failed)
         {
-            await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Screenshots, $"FAILED-{test}-web.log"), Stack.Web.RecentOutput);
+            await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Screenshots, $"FAILED-{test}-web.log"), Stack.App.RecentLog("web"));
         }
         GC.SuppressFinalize(this);
     }

@@ -1,27 +1,25 @@
 using FinanceTracker.Api.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using MySqlConnector;
 
 namespace FinanceTracker.Tests.Infrastructure;
 
 /// <summary>
-/// The real Api (its Program, middleware and DI) on an in-memory server, wired to the real MariaDB,
-/// Redis and Azurite. <see cref="AppUser"/> only marks which assembly's entry point to run.
+/// Another replica of the real Api (its Program, middleware and DI) in this process, on the AppHost's MariaDB,
+/// Redis and Azurite: the database is the app's own unless another is given. <see cref="AppUser"/> only marks
+/// which assembly's entry point to run.
 /// </summary>
-public sealed class ApiFactory(string connectionString) : WebApplicationFactory<AppUser>
+public sealed class ApiFactory(TestApp app, string? databaseConnectionString = null) : WebApplicationFactory<AppUser>
 {
-    /// <summary>A container per database: blob names ({userId}/{receiptId}) repeat across test databases.</summary>
-    public string ReceiptsContainer { get; } =
-        "receipts-" + new MySqlConnectionStringBuilder(connectionString).Database.Replace('_', '-');
+    /// <summary>The Api's default container, which the AppHost-started Api uses too.</summary>
+    public const string ReceiptsContainerName = "receipts";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Production, as deployed: Development relaxes error handling in ways that would hide bugs.
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:financedb", connectionString);
-        builder.UseSetting("ConnectionStrings:cache", TestServers.Redis);
-        builder.UseSetting("ConnectionStrings:receipts", TestServers.Blobs);
-        builder.UseSetting("Receipts:ContainerName", ReceiptsContainer);
+        builder.UseSetting("ConnectionStrings:financedb", databaseConnectionString ?? app.ConnectionStrings["financedb"]);
+        builder.UseSetting("ConnectionStrings:cache", app.ConnectionStrings["cache"]);
+        builder.UseSetting("ConnectionStrings:receipts", app.ConnectionStrings["receipts"]);
     }
 }

@@ -2,24 +2,33 @@ using MySqlConnector;
 
 namespace FinanceTracker.Tests.Infrastructure;
 
-/// <summary>A database of its own on the real MariaDB server, dropped when disposed.</summary>
+/// <summary>A database on the AppHost's MariaDB: one of its own (dropped when disposed), or the app's <c>financedb</c>.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string name)
+    private readonly string? server;
+
+    private TestDatabase(string connectionString, string? server)
     {
-        Name = name;
-        ConnectionString = new MySqlConnectionStringBuilder(TestServers.MySql) { Database = name }.ConnectionString;
+        ConnectionString = connectionString;
+        Name = new MySqlConnectionStringBuilder(connectionString).Database;
+        this.server = server;
     }
 
     public string Name { get; }
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(string prefix)
+    /// <summary>A new, empty database on the server, dropped when disposed.</summary>
+    public static async Task<TestDatabase> CreateAsync(TestApp app, string prefix)
     {
-        var database = new TestDatabase($"{prefix}_{Guid.NewGuid():N}");
-        await database.ExecuteOnServerAsync($"CREATE DATABASE `{database.Name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        var server = app.ConnectionStrings["mysql"];
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        var database = new TestDatabase(new MySqlConnectionStringBuilder(server) { Database = name }.ConnectionString, server);
+        await database.ExecuteOnServerAsync($"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return database;
     }
+
+    /// <summary>A database that exists already and outlives this object.</summary>
+    public static TestDatabase Existing(string connectionString) => new(connectionString, server: null);
 
     public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
@@ -34,11 +43,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public ValueTask DisposeAsync() => new(ExecuteOnServerAsync($"DROP DATABASE IF EXISTS `{Name}`"));
+    public ValueTask DisposeAsync() => server is null ? ValueTask.CompletedTask : new(ExecuteOnServerAsync($"DROP DATABASE IF EXISTS `{Name}`"));
 
     private async Task ExecuteOnServerAsync(string sql)
     {
-        await using var connection = new MySqlConnection(TestServers.MySql);
+        await using var connection = new MySqlConnection(server);
         await connection.OpenAsync();
         await using var command = new MySqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
