@@ -4,6 +4,7 @@ using Dapper;
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Infrastructure.Clients;
 using FinanceTracker.Api.Receipts;
 using FinanceTracker.Api.Transactions;
 using FluentMigrator.Runner;
@@ -22,7 +23,7 @@ public static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddMySqlDataSource("financedb");
-        builder.AddRedisClient("cache");
+        builder.AddRedisCacheClient("cache");
         builder.AddAzureBlobServiceClient("receipts");
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
@@ -59,7 +60,7 @@ public static class ApplicationServiceExtensions
 
     private static void AddAnalytics(this IHostApplicationBuilder builder)
     {
-        // Redis is HybridCache's distributed tier, through the one multiplexer AddRedisClient registered.
+        // Redis is HybridCache's distributed tier, through the one multiplexer AddRedisCacheClient registered.
         builder.Services.AddStackExchangeRedisCache(_ => { });
         builder.Services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
         {
