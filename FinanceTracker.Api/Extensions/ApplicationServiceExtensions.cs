@@ -31,6 +31,7 @@ public static class ApplicationServiceExtensions
             .AddMySql5()
             .WithGlobalConnectionString(builder.Configuration.GetConnectionString("financedb"))
             .ScanIn(typeof(DatabaseMigrator).Assembly).For.Migrations());
+        builder.Services.AddSingleton<MigrationMetrics>();
         builder.Services.AddHostedService<DatabaseMigrator>();
 
         builder.Services.AddDataProtection().SetApplicationName("FinanceTracker.Api");
@@ -56,6 +57,14 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<TransactionStore>();
         builder.AddAnalytics();
         builder.AddReceipts();
+        builder.AddTelemetry();
+    }
+
+    /// <summary>The Api's own meters, exported with ServiceDefaults' OpenTelemetry setup (the dashboard).</summary>
+    private static void AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics.AddMeter(AnalyticsMetrics.MeterName, ReceiptMetrics.MeterName, MigrationMetrics.MeterName));
     }
 
     private static void AddAnalytics(this IHostApplicationBuilder builder)
@@ -73,13 +82,13 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<AnalyticsStore>();
         builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddSingleton<AnalyticsReports>();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(AnalyticsMetrics.MeterName));
     }
 
     private static void AddReceipts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReceiptOptions>().BindConfiguration(ReceiptOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReceiptBlobs>();
+        builder.Services.AddSingleton<ReceiptMetrics>();
         builder.Services.AddSingleton<ReceiptUploader>();
         builder.Services.AddSingleton<BlobDeletions>();
         // Registered after DatabaseMigrator, so it only starts once the schema is in place.
