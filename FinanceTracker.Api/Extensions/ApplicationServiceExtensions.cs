@@ -14,6 +14,7 @@ using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MySqlConnector;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using StackExchange.Redis;
 
 namespace FinanceTracker.Api.Extensions;
@@ -60,11 +61,12 @@ public static class ApplicationServiceExtensions
         builder.AddTelemetry();
     }
 
-    /// <summary>The Api's own meters, exported with ServiceDefaults' OpenTelemetry setup (the dashboard).</summary>
+    /// <summary>The Api's own meters and spans, exported with ServiceDefaults' OpenTelemetry setup (the dashboard).</summary>
     private static void AddTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics.AddMeter(AnalyticsMetrics.MeterName, ReceiptMetrics.MeterName, MigrationMetrics.MeterName));
+            .WithMetrics(metrics => metrics.AddMeter(AnalyticsMetrics.MeterName, ReceiptMetrics.MeterName, MigrationMetrics.MeterName))
+            .WithTracing(tracing => tracing.AddSource(ApiActivities.SourceName));
     }
 
     private static void AddAnalytics(this IHostApplicationBuilder builder)

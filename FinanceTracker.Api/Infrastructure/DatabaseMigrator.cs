@@ -14,7 +14,22 @@ internal sealed partial class DatabaseMigrator(
 {
     private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(60);
 
-    public async Task StartAsync(CancellationToken cancellationToken) => await MigrateAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // One trace for the whole run: without a parent, each of its commands would be a root trace of its own.
+        using var activity = ApiActivities.Source.StartActivity("Apply database migrations");
+        try
+        {
+            var applied = await MigrateAsync(cancellationToken);
+            activity?.SetTag("financetracker.migrations.applied", applied);
+        }
+        catch (Exception ex)
+        {
+            activity?.AddException(ex);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
