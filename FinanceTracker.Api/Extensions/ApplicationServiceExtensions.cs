@@ -4,6 +4,7 @@ using Dapper;
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Infrastructure.Clients;
 using FinanceTracker.Api.Receipts;
 using FinanceTracker.Api.Transactions;
 using FluentMigrator.Runner;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MySqlConnector;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using StackExchange.Redis;
 
 namespace FinanceTracker.Api.Extensions;
@@ -22,7 +24,7 @@ public static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddMySqlDataSource("financedb");
-        builder.AddRedisClient("cache");
+        builder.AddRedisCacheClient("cache");
         builder.AddAzureBlobServiceClient("receipts");
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
@@ -30,6 +32,7 @@ public static class ApplicationServiceExtensions
             .AddMySql5()
             .WithGlobalConnectionString(builder.Configuration.GetConnectionString("financedb"))
             .ScanIn(typeof(DatabaseMigrator).Assembly).For.Migrations());
+        builder.Services.AddSingleton<MigrationMetrics>();
         builder.Services.AddHostedService<DatabaseMigrator>();
 
         builder.Services.AddDataProtection().SetApplicationName("FinanceTracker.Api");
@@ -55,11 +58,20 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<TransactionStore>();
         builder.AddAnalytics();
         builder.AddReceipts();
+        builder.AddTelemetry();
+    }
+
+    /// <summary>The Api's own meters and spans, exported with ServiceDefaults' OpenTelemetry setup (the dashboard).</summary>
+    private static void AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics.AddMeter(AnalyticsMetrics.MeterName, ReceiptMetrics.MeterName, MigrationMetrics.MeterName))
+            .WithTracing(tracing => tracing.AddSource(ApiActivities.SourceName));
     }
 
     private static void AddAnalytics(this IHostApplicationBuilder builder)
     {
-        // Redis is HybridCache's distributed tier, through the one multiplexer AddRedisClient registered.
+        // Redis is HybridCache's distributed tier, through the one multiplexer AddRedisCacheClient registered.
         builder.Services.AddStackExchangeRedisCache(_ => { });
         builder.Services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
         {
@@ -72,13 +84,13 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<AnalyticsStore>();
         builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddSingleton<AnalyticsReports>();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(AnalyticsMetrics.MeterName));
     }
 
     private static void AddReceipts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReceiptOptions>().BindConfiguration(ReceiptOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReceiptBlobs>();
+        builder.Services.AddSingleton<ReceiptMetrics>();
         builder.Services.AddSingleton<ReceiptUploader>();
         builder.Services.AddSingleton<BlobDeletions>();
         // Registered after DatabaseMigrator, so it only starts once the schema is in place.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using FluentMigrator.Runner;
 using MySqlConnector;
@@ -9,11 +10,31 @@ namespace FinanceTracker.Api.Infrastructure;
 /// (GET_LOCK) around the run makes replicas that start together migrate one after another.
 /// </summary>
 internal sealed partial class DatabaseMigrator(
-    IServiceScopeFactory scopeFactory, MySqlDataSource dataSource, ILogger<DatabaseMigrator> logger) : IHostedService
+    IServiceScopeFactory scopeFactory, MySqlDataSource dataSource, MigrationMetrics metrics, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(60);
 
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // One trace for the whole run: without a parent, each of its commands would be a root trace of its own.
+        using var activity = ApiActivities.Source.StartActivity("Apply database migrations");
+        try
+        {
+            var applied = await MigrateAsync(cancellationToken);
+            activity?.SetTag("financetracker.migrations.applied", applied);
+        }
+        catch (Exception ex)
+        {
+            activity?.AddException(ex);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs the pending migrations under the lock; returns how many there were.</summary>
+    private async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenWhenReachableAsync(cancellationToken);
         // The lock is named after the database so test databases on one server don't queue behind each other.
@@ -27,15 +48,20 @@ internal sealed partial class DatabaseMigrator(
         try
         {
             using var scope = scopeFactory.CreateScope();
-            scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();
+            var runner = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
+            var versions = scope.ServiceProvider.GetRequiredService<IVersionLoader>();
+            var started = Stopwatch.GetTimestamp();
+            var pending = runner.MigrationLoader.LoadMigrations().Keys.Count(v => !versions.VersionInfo.HasAppliedMigration(v));
+            runner.MigrateUp();
+            metrics.Applied(pending);
+            metrics.Ran(Stopwatch.GetElapsedTime(started));
+            return pending;
         }
         finally
         {
             await connection.ExecuteAsync("SELECT RELEASE_LOCK(CONCAT('ft_migrate_', DATABASE()))");
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<MySqlConnection> OpenWhenReachableAsync(CancellationToken cancellationToken)
     {

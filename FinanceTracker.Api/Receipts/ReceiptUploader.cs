@@ -11,7 +11,7 @@ namespace FinanceTracker.Api.Receipts;
 /// record the row. A failed upload leaves neither row nor blob.
 /// </summary>
 internal sealed partial class ReceiptUploader(
-    MySqlDataSource dataSource, ReceiptBlobs blobs, IOptions<ReceiptOptions> options, ILogger<ReceiptUploader> logger)
+    MySqlDataSource dataSource, ReceiptBlobs blobs, ReceiptMetrics metrics, IOptions<ReceiptOptions> options, ILogger<ReceiptUploader> logger)
 {
     private static readonly TimeSpan DiscardBudget = TimeSpan.FromSeconds(3);
 
@@ -49,9 +49,12 @@ internal sealed partial class ReceiptUploader(
 
             var content = new SizeLimitedStream(head.AsMemory(0, headLength), section.Body, maxBytes);
             var row = await StoreAsync(userId, transactionId, ReceiptFileName.Clean(fileName), contentType, content, cancellationToken);
-            return row is null
-                ? TypedResults.NotFound()
-                : TypedResults.Created($"/api/receipts/{row.Id}", row.ToResponse());
+            if (row is null)
+            {
+                return TypedResults.NotFound();
+            }
+            metrics.Uploaded(row.ContentType, row.Size);
+            return TypedResults.Created($"/api/receipts/{row.Id}", row.ToResponse());
         }
         catch (ReceiptTooLargeException)
         {

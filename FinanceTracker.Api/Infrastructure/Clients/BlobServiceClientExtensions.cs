@@ -9,8 +9,9 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Stand-in for Aspire.Azure.Storage.Blobs's <c>AddAzureBlobServiceClient</c> (same name, same keys:
-/// <c>ConnectionStrings:{name}</c>, section <c>Aspire:Azure:Storage:Blobs</c>). Accepts a storage
-/// connection string (Azurite, account keys) or a service URI (Azure, managed identity).
+/// <c>ConnectionStrings:{name}</c>, section <c>Aspire:Azure:Storage:Blobs</c>), because that package is not
+/// served in this build environment. Accepts a storage connection string (Azurite, account keys) or a
+/// service URI (Azure, managed identity). Delete this file and reference the package where it is served.
 /// </summary>
 public static class BlobServiceClientExtensions
 {

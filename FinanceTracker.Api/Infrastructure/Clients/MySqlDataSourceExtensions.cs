@@ -9,8 +9,9 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Stand-in for Aspire.MySqlConnector's <c>AddMySqlDataSource</c> (same name, same configuration keys:
-/// <c>ConnectionStrings:{name}</c>, section <c>Aspire:MySqlConnector</c>), because no Aspire.* package
-/// restores in this build environment. Swap for the real package where it does.
+/// <c>ConnectionStrings:{name}</c>, section <c>Aspire:MySqlConnector</c>), because that package is not
+/// served in this build environment. Delete this file and reference the package where it is; the
+/// namespace is the package's, so call sites stay as they are.
 /// </summary>
 public static class MySqlDataSourceExtensions
 {

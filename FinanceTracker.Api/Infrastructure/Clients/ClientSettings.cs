@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>The settings every Aspire client integration reads, bound the way Aspire binds them.</summary>
+/// <summary>The settings the Aspire client stand-ins read, bound the way Aspire binds them.</summary>
 internal sealed class ClientSettings
 {
     public string? ConnectionString { get; set; }
