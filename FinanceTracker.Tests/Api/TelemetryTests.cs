@@ -12,15 +12,15 @@ using OpenTelemetry.Trace;
 namespace FinanceTracker.Tests.Api;
 
 /// <summary>What the Aspire dashboard receives from the Api: its own meters, and background work as one trace per job.</summary>
-public sealed class TelemetryTests(ApiFixture api)
+public sealed class TelemetryTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task MigrationsOnAnEmptyDatabaseAreOneTraceUnderOneParentAndAreCounted()
     {
         using var measurements = new ScopedMeasurements("FinanceTracker.Migrations");
         var spans = new SpanCollector();
-        await using var database = await TestDatabase.CreateAsync("ft_tel");
-        await using var host = await StartAsync(new ApiFactory(database.ConnectionString), spans);
+        await using var database = await TestDatabase.CreateAsync(api.App, "ft_tel");
+        await using var host = await StartAsync(new ApiFactory(api.App, database.ConnectionString), spans);
 
         var commands = spans.DatabaseSpans(database.Name);
         Assert.All(commands, c => Assert.NotEqual(default, c.ParentSpanId));
@@ -39,11 +39,11 @@ public sealed class TelemetryTests(ApiFixture api)
     public async Task AnIdleSweepLeavesNoTraceAndASweepWithWorkIsOneTraceUnderOneParent()
     {
         var spans = new SpanCollector();
-        await using var database = await TestDatabase.CreateAsync("ft_tel");
-        var factory = new ApiFactory(database.ConnectionString);
+        await using var database = await TestDatabase.CreateAsync(api.App, "ft_tel");
+        var factory = new ApiFactory(api.App, database.ConnectionString);
         await using var host = await StartAsync(factory, spans, sweepInterval: "00:00:01");
         var startup = spans.DatabaseSpans(database.Name).Select(c => c.TraceId).ToHashSet();
-        var container = new BlobServiceClient(TestServers.Blobs).GetBlobContainerClient(factory.ReceiptsContainer);
+        var container = new BlobServiceClient(api.App.ConnectionStrings["receipts"]).GetBlobContainerClient(factory.ReceiptsContainer);
         // The test's own storage and database calls stay out of the spans under test.
         using var quiet = SuppressInstrumentationScope.Begin();
         await container.CreateIfNotExistsAsync();
@@ -70,7 +70,7 @@ public sealed class TelemetryTests(ApiFixture api)
     [Fact]
     public async Task StoredReceiptsAreCountedWithTheirBytesAndRejectedOnesAreNot()
     {
-        await using var replica = new ApiFactory(api.Database.ConnectionString);
+        await using var replica = new ApiFactory(api.App);
         using var measurements = new ScopedMeasurements("FinanceTracker.Receipts");
         var owner = await api.NewUserClientAsync();
         var t = await owner.CreateTransactionAsync((await owner.CreateAccountAsync()).Id, -5m);

@@ -1,6 +1,7 @@
 using FinanceTracker.Api.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using MySqlConnector;
 
 namespace FinanceTracker.Tests.Infrastructure;
 
@@ -14,6 +15,10 @@ public sealed class ApiFactory(TestApp app, string? databaseConnectionString = n
     /// <summary>The Api's default container, which the AppHost-started Api uses too.</summary>
     public const string ReceiptsContainerName = "receipts";
 
+    /// <summary>The app's container, or one per database of its own: blob names ({userId}/{receiptId}) repeat across databases.</summary>
+    public string ReceiptsContainer { get; } = databaseConnectionString is null ? ReceiptsContainerName
+        : "receipts-" + new MySqlConnectionStringBuilder(databaseConnectionString).Database.Replace('_', '-');
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Production, as deployed: Development relaxes error handling in ways that would hide bugs.
@@ -21,5 +26,6 @@ public sealed class ApiFactory(TestApp app, string? databaseConnectionString = n
         builder.UseSetting("ConnectionStrings:financedb", databaseConnectionString ?? app.ConnectionStrings["financedb"]);
         builder.UseSetting("ConnectionStrings:cache", app.ConnectionStrings["cache"]);
         builder.UseSetting("ConnectionStrings:receipts", app.ConnectionStrings["receipts"]);
+        builder.UseSetting("Receipts:ContainerName", ReceiptsContainer);
     }
 }

@@ -15,7 +15,7 @@ public interface IMySqlServerResource : IResourceWithConnectionString, IResource
     EndpointReference PrimaryEndpoint => new(this, "tcp");
 
     ReferenceExpression IResourceWithConnectionString.ConnectionStringExpression => ReferenceExpression.Create(
-        $"Server={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};User ID=root;Password={PasswordParameter}");
+        $"Server={PrimaryEndpoint.Property(EndpointProperty.IPV4Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};User ID=root;Password={PasswordParameter}");
 }
 
 /// <summary>MySQL 8.4 in a container: where a container engine runs, and in the published manifest.</summary>

@@ -13,7 +13,7 @@ public sealed class RedisProcessResource(string name, string command, ParameterR
 
     /// <summary>The same form as Aspire.Hosting.Redis's connection string.</summary>
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)},password={PasswordParameter}");
+        $"{PrimaryEndpoint.Property(EndpointProperty.IPV4Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)},password={PasswordParameter}");
 
     public string DataDirectory { get; private set; } = IResourceWithDataDirectory.RunOnly(name);
 

@@ -12,8 +12,9 @@ public interface IAzureStorageResource : IResourceWithConnectionString, IResourc
 
     EndpointReference BlobEndpoint => new(this, "blob");
 
+    // An IP host, not localhost: the Azure SDK reads the account name from the path only for IP hosts.
     ReferenceExpression IResourceWithConnectionString.ConnectionStringExpression => ReferenceExpression.Create(
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://{BlobEndpoint.Property(EndpointProperty.Host)}:{BlobEndpoint.Property(EndpointProperty.Port)}/{AccountName};");
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://{BlobEndpoint.Property(EndpointProperty.IPV4Host)}:{BlobEndpoint.Property(EndpointProperty.Port)}/{AccountName};");
 }
 
 /// <summary>The Azurite image: where a container engine runs, and in the published manifest.</summary>
