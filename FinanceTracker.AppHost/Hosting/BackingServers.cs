@@ -17,11 +17,14 @@ public sealed record ServerBackendAnnotation(ServerBackend Backend) : IResourceA
 
 /// <summary>
 /// The one place that chooses between local processes and containers, and where local processes keep their data.
-/// Configuration: <c>BackingServers:Backend</c> (LocalProcesses or Containers; detected when unset) and
-/// <c>BackingServers:DataDirectory</c> (default <c>.local/data</c> in the repository).
+/// Configuration: <c>BackingServers:Backend</c> (LocalProcesses or Containers; detected when unset),
+/// <c>BackingServers:DataDirectory</c> (default <c>.local/data</c> in the repository) and
+/// <c>BackingServers:RandomPorts</c> (true: free ports instead of the fixed ones, as tests want).
 /// </summary>
 public sealed class BackingServers(IDistributedApplicationBuilder builder, ServerBackend backend, string dataDirectory)
 {
+    private readonly bool randomPorts = bool.TryParse(builder.Configuration["BackingServers:RandomPorts"], out var random) && random;
+
     public IDistributedApplicationBuilder Builder { get; } = builder;
 
     public ServerBackend Backend { get; } = backend;
@@ -69,6 +72,9 @@ public sealed class BackingServers(IDistributedApplicationBuilder builder, Serve
             return false; // no client at all
         }
     }
+
+    /// <summary>The port a local server listens on: the fixed one, or none (DCP picks a free one) with RandomPorts.</summary>
+    public int? Port(int? fixedPort) => randomPorts ? null : fixedPort;
 
     /// <summary>The full path of a program: a repository-local install first, then PATH and the sbin folders (mariadbd lives there).</summary>
     public string FindProgram(string name, params string[] localCandidates)

@@ -17,7 +17,8 @@ internal static class MariaDbProcess
 
         var endpoint = server.GetEndpoint("tcp");
         return servers.Builder.AddResource(server)
-            .WithEndpoint(port: port, name: "tcp", scheme: "tcp") // proxied: DCP picks the port mariadbd listens on
+            // Not proxied: a stopped server refuses connections at once, as a real outage does, and queries skip a hop.
+            .WithEndpoint(port: servers.Port(port), targetPort: servers.Port(port), name: "tcp", scheme: "tcp", isProxied: false)
             .WithArgs(context =>
             {
                 var data = server.DataDirectory;

@@ -46,7 +46,7 @@ public static class RedisHosting
 
         var endpoint = redis.GetEndpoint("tcp");
         return servers.Builder.AddResource(redis)
-            .WithEndpoint(port: port, name: "tcp", scheme: "redis")
+            .WithEndpoint(port: servers.Port(port), targetPort: servers.Port(port), name: "tcp", scheme: "redis", isProxied: false)
             .WithIconName("Memory")
             .WithArgs(context =>
             {

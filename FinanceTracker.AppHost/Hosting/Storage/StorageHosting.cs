@@ -44,7 +44,7 @@ public static class StorageHosting
         });
         var endpoint = azurite.GetEndpoint("blob");
         return servers.Builder.AddResource(azurite)
-            .WithEndpoint(port: blobPort, name: "blob", scheme: "http")
+            .WithEndpoint(port: servers.Port(blobPort), targetPort: servers.Port(blobPort), name: "blob", scheme: "http", isProxied: false)
             .WithArgs(context =>
             {
                 context.Args.Add("--blobHost");
