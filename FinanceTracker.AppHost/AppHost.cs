@@ -26,12 +26,14 @@ var api = builder.AddProject<Projects.FinanceTracker_Api>("api")
     .WaitFor(cache)
     .WithReference(receipts)
     .WaitFor(receipts)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithoutDevelopmentCertificate();
 
 builder.AddProject<Projects.FinanceTracker_Web>("web")
     .WithReference(api)
     .WaitFor(api)
     .WithHttpHealthCheck("/health")
+    .WithoutDevelopmentCertificate()
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();
