@@ -4,8 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace FinanceTracker.Tests.Browser;
 
 /// <summary>The dashboard's insights: the charts draw for a person with data, on a desktop and on a phone, light and dark.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class InsightsTests(BrowserStack stack)
+public sealed class InsightsTests(BrowserStack stack) : IClassFixture<BrowserStack>
 {
     [Fact]
     public async Task APersonWithSpendingSeesTheDashboardChartsOnDesktopAndPhone()

@@ -4,8 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace FinanceTracker.Tests.Browser;
 
 /// <summary>The phone layout, and screenshots of every page (desktop, phone, dark) for a person to look at.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class LookAndFeelTests(BrowserStack stack) : BrowserTest(stack)
+public sealed class LookAndFeelTests(BrowserStack stack) : BrowserTest(stack), IClassFixture<BrowserStack>
 {
     private static readonly (string Path, string Heading, string Shot)[] Pages =
     [

@@ -4,8 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FinanceTracker.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed class MoneyJourneyTests(BrowserStack stack) : BrowserTest(stack)
+public sealed class MoneyJourneyTests(BrowserStack stack) : BrowserTest(stack), IClassFixture<BrowserStack>
 {
     private static readonly string[] GridColumns = ["Date", "Payee", "Category", "Account", "Amount"];
 

@@ -3,8 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FinanceTracker.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed class ReceiptTests(BrowserStack stack) : IDisposable
+public sealed class ReceiptTests(BrowserStack stack) : IDisposable, IClassFixture<BrowserStack>
 {
     private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("ft-receipts-");
 

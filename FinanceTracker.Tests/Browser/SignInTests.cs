@@ -4,8 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FinanceTracker.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed class SignInTests(BrowserStack stack) : BrowserTest(stack)
+public sealed class SignInTests(BrowserStack stack) : BrowserTest(stack), IClassFixture<BrowserStack>
 {
     [Fact]
     public async Task SignInSendsThePersonBackToThePageTheyAskedFor()

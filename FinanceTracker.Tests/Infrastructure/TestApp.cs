@@ -51,7 +51,8 @@ public sealed class TestApp : IAsyncDisposable
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"financetracker-tests-{Guid.NewGuid():N}");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.FinanceTracker_AppHost>(
-            [$"--BackingServers:DataDirectory={dataDirectory}", "--BackingServers:RandomPorts=true", "--BackingServers:MySqlBufferPool=256M"]);
+            [$"--BackingServers:DataDirectory={dataDirectory}", "--BackingServers:RandomPorts=true", "--BackingServers:MySqlBufferPool=256M",
+             "--Logging:LogLevel:Default=Warning"]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
         // Production, as deployed: Development relaxes error handling in ways that would hide bugs.
         builder.CreateResourceBuilder<ProjectResource>("api").WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production");
