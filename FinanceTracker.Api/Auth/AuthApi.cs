@@ -9,6 +9,8 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/auth").WithTags("Auth");
+        // Outermost, so its field names (the JSON names of the body) are not regrouped like Identity's error codes.
+        group.AddEndpointFilter(IdentityRequestValidation.ValidateAsync);
         group.AddEndpointFilter(NameIdentityErrorFields);
         group.MapIdentityApi<AppUser>();
         return group;

@@ -8,6 +8,7 @@ using FinanceTracker.Api.Infrastructure.Clients;
 using FinanceTracker.Api.Receipts;
 using FinanceTracker.Api.Transactions;
 using FluentMigrator.Runner;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -109,5 +110,7 @@ public static class ApplicationServiceExtensions
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddUserStore<MySqlUserStore>();
+        // No phone numbers are kept: Identity's phone provider would ask the store for one and fail every two-factor sign-in.
+        builder.Services.Configure<IdentityOptions>(options => options.Tokens.ProviderMap.Remove(TokenOptions.DefaultPhoneProvider));
     }
 }
