@@ -12,6 +12,7 @@ public static class AuthApi
         // Outermost, so its field names (the JSON names of the body) are not regrouped like Identity's error codes.
         group.AddEndpointFilter(IdentityRequestValidation.ValidateAsync);
         group.AddEndpointFilter(NameIdentityErrorFields);
+        group.AddEndpointFilter(LoginSerialization.OneAtATimePerAccountAsync);
         group.MapIdentityApi<AppUser>();
         return group;
     }

@@ -38,6 +38,26 @@ public sealed class AuthTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task FortyGuessesAtOnceGetOnlyFivePasswordsCheckedBeforeTheLock()
+    {
+        var email = NewEmail();
+        await api.NewUserClientAsync(email);
+        var client = api.AnonymousClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = $"Wrong-guess{i}" });
+            return (await response.AssertProblemAsync(HttpStatusCode.Unauthorized)).Detail;
+        }));
+
+        // As one after another: four answer "Failed", the fifth locks the account (and says so), the rest are never checked.
+        Assert.Equal(4, answers.Count(a => a == "Failed"));
+        Assert.Equal(36, answers.Count(a => a == "LockedOut"));
+        var right = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password });
+        Assert.Equal("LockedOut", (await right.AssertProblemAsync(HttpStatusCode.Unauthorized)).Detail);
+    }
+
+    [Fact]
     public async Task RepeatedFailuresLockTheAccountEvenForTheRightPassword()
     {
         var email = NewEmail();
