@@ -35,10 +35,8 @@ internal static class TransactionRules
                 errors["tags"] = [$"Each tag must have 1 to {MaxTagLength} characters."];
                 break;
             }
-            if (!cleanTags.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
-            {
-                cleanTags.Add(trimmed);
-            }
+            // Spellings of one tag (case, accents, width) are merged by the tags column itself, see TransactionWrites.
+            cleanTags.Add(trimmed);
         }
 
         return errors.Count > 0
