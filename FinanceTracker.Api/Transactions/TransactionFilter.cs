@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
+using FinanceTracker.Api.Infrastructure;
 
 namespace FinanceTracker.Api.Transactions;
 
@@ -35,8 +36,8 @@ internal sealed record TransactionFilter
         {
             AccountId = Read(query, "accountId", errors, ParseId, "an id"),
             CategoryId = Read(query, "categoryId", errors, ParseId, "an id"),
-            From = Read(query, "from", errors, ParseDate, "a date like 2026-01-31"),
-            To = Read(query, "to", errors, ParseDate, "a date like 2026-01-31"),
+            From = ReadDate(query, "from", errors),
+            To = ReadDate(query, "to", errors),
             MinAmount = Read(query, "minAmount", errors, ParseAmount, "a number"),
             MaxAmount = Read(query, "maxAmount", errors, ParseAmount, "a number"),
             PageSize = Read(query, "pageSize", errors, ParsePageSize, $"a whole number from 1 to {MaxPageSize}") ?? DefaultPageSize,
@@ -112,6 +113,18 @@ internal sealed record TransactionFilter
         }
         errors[name] = [$"'{name}' must be {expected}."];
         return null;
+    }
+
+    /// <summary>A date within <see cref="DateBounds"/>: the totals step to the next day and month of it.</summary>
+    private static DateOnly? ReadDate(IQueryCollection query, string name, Dictionary<string, string[]> errors)
+    {
+        var date = Read(query, name, errors, ParseDate, "a date like 2026-01-31");
+        if (date is { } d && !DateBounds.Contains(d))
+        {
+            errors[name] = [DateBounds.DateOutOfRange(name)];
+            return null;
+        }
+        return date;
     }
 
     private static long? ParseId(string s) =>
