@@ -43,9 +43,4 @@ internal static class TransactionRules
             : (new TransactionInput(request.AccountId!.Value, request.CategoryId, date, amount,
                 request.Payee?.Trim() ?? "", request.Notes?.Trim() ?? "", cleanTags), errors);
     }
-
-    public static string? CheckAmountForCurrency(decimal amount, string currency) =>
-        Currencies.FitsMinorUnits(amount, currency)
-            ? null
-            : $"{currency} amounts have at most {Currencies.DecimalPlaces(currency)} decimal places.";
 }
