@@ -17,9 +17,9 @@ internal static class AccountRules
         {
             return Problems.Invalid("openingBalance", $"The opening balance must be less than {MoneyLimits.MaxAbsoluteAmount:N0} in size.");
         }
-        if (!Currencies.FitsMinorUnits(openingBalance, currency))
+        if (Currencies.CheckDecimalPlaces(openingBalance, currency) is { } tooPrecise)
         {
-            return Problems.Invalid("openingBalance", $"{currency} amounts have at most {Currencies.DecimalPlaces(currency)} decimal places.");
+            return Problems.Invalid("openingBalance", tooPrecise);
         }
         return null;
     }

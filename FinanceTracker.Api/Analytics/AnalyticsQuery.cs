@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinanceTracker.Api.Infrastructure;
 
 namespace FinanceTracker.Api.Analytics;
 
@@ -18,8 +19,10 @@ internal sealed record AnalyticsQuery(DateOnly From, DateOnly To, long? AccountI
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         var from = ReadDate(query, "from", errors) ?? thisMonth.AddMonths(-11);
         var to = ReadDate(query, "to", errors) ?? thisMonth.AddMonths(1).AddDays(-1);
-        if (from > to) errors["to"] = ["'to' must not be before 'from'."];
-        else if (to.Year - from.Year > MaxYears) errors["from"] = [$"The range can span at most {MaxYears} years."];
+        // A default stands in for a refused date, so compare only two dates the caller actually gave.
+        var datesRead = errors.Count == 0;
+        if (datesRead && from > to) errors["to"] = ["'to' must not be before 'from'."];
+        else if (datesRead && to.Year - from.Year > MaxYears) errors["from"] = [$"The range can span at most {MaxYears} years."];
 
         long? accountId = null;
         if (query["accountId"].ToString() is { Length: > 0 } rawAccount)
@@ -28,25 +31,41 @@ internal sealed record AnalyticsQuery(DateOnly From, DateOnly To, long? AccountI
             else errors["accountId"] = ["'accountId' must be an id."];
         }
 
-        var month = thisMonth;
-        if (query["month"].ToString() is { Length: > 0 } rawMonth)
-        {
-            if (DateOnly.TryParseExact(rawMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)) month = m;
-            else errors["month"] = ["'month' must look like 2026-03."];
-        }
+        var month = ReadMonth(query, "month", errors) ?? thisMonth;
         return (new AnalyticsQuery(from, to, accountId, month), errors);
+    }
+
+    private static DateOnly? ReadMonth(IQueryCollection query, string name, Dictionary<string, string[]> errors)
+    {
+        var raw = query[name].ToString();
+        if (raw.Length == 0) return null;
+        if (!DateOnly.TryParseExact(raw + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            errors[name] = [$"'{name}' must look like 2026-03."];
+            return null;
+        }
+        if (!DateBounds.Contains(month))
+        {
+            errors[name] = [DateBounds.MonthOutOfRange(name)];
+            return null;
+        }
+        return month;
     }
 
     private static DateOnly? ReadDate(IQueryCollection query, string name, Dictionary<string, string[]> errors)
     {
         var raw = query[name].ToString();
         if (raw.Length == 0) return null;
-        if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year is >= 1900 and <= 2199)
+        if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            errors[name] = [$"'{name}' must be a date like 2026-01-31."];
+            return null;
         }
-        errors[name] = [$"'{name}' must be a date like 2026-01-31."];
-        return null;
+        if (!DateBounds.Contains(date))
+        {
+            errors[name] = [DateBounds.DateOutOfRange(name)];
+            return null;
+        }
+        return date;
     }
 }

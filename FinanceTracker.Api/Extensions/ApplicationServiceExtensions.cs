@@ -5,6 +5,7 @@ using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Infrastructure.Clients;
+using FinanceTracker.Api.Money;
 using FinanceTracker.Api.Receipts;
 using FinanceTracker.Api.Transactions;
 using FluentMigrator.Runner;
@@ -53,8 +54,10 @@ public static class ApplicationServiceExtensions
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             options.SerializerOptions.AllowDuplicateProperties = false;
+            // Money arrives as decimals: one the client wrote finer than a decimal holds must be refused, not rounded to 0.
+            options.SerializerOptions.Converters.Add(new ExactDecimalConverter());
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddSchemaTransformer(DecimalSchema.DescribeAsNumber));
 
         builder.Services.AddSingleton<TransactionStore>();
         builder.AddAnalytics();

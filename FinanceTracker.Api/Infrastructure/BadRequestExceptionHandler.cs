@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FinanceTracker.Api.Money;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FinanceTracker.Api.Infrastructure;
@@ -31,7 +32,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         {
             // A syntax error (truncated, not JSON) is about the body as a whole, wherever the reader stopped.
             var field = json.InnerException?.GetType().Name == "JsonReaderException" ? "body" : FieldFromPath(json.Path);
-            var message = json.Message.Contains("missing required properties", StringComparison.Ordinal)
+            var message = json is ImpreciseNumberException ? json.Message
+                : json.Message.Contains("missing required properties", StringComparison.Ordinal)
                 ? "Required fields are missing."
                 : field == "body" ? "The body is not valid JSON." : "The value is missing, malformed, or of the wrong type.";
             return new() { [field] = [message] };

@@ -15,9 +15,18 @@ public static class Currencies
     /// <summary>Decimal places of the currency; 2 for codes that are not on the list.</summary>
     public static int DecimalPlaces(string code) => MinorUnits.GetValueOrDefault(code, 2);
 
+    /// <summary>The most decimal places any currency on the list has (and the stored DECIMAL(19,4) keeps).</summary>
+    public static int MaxDecimalPlaces { get; } = MinorUnits.Values.Max();
+
     /// <summary>True when the amount has no more decimal places than the currency allows.</summary>
     public static bool FitsMinorUnits(decimal amount, string code) =>
         decimal.Round(amount, DecimalPlaces(code)) == amount;
+
+    /// <summary>Why the amount doesn't fit the currency's minor units, or null when it does.</summary>
+    public static string? CheckDecimalPlaces(decimal amount, string code) =>
+        FitsMinorUnits(amount, code) ? null
+        : DecimalPlaces(code) is 0 ? $"{code} amounts have no decimal places."
+        : $"{code} amounts have at most {DecimalPlaces(code)} decimal places.";
 
     /// <summary>The amount with exactly the currency's decimal places, e.g. 10.1000 → 10.10.</summary>
     public static decimal Normalize(decimal amount, string code)

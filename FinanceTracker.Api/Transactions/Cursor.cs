@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FinanceTracker.Api.Infrastructure;
 
 namespace FinanceTracker.Api.Transactions;
 
@@ -20,6 +21,7 @@ internal readonly record struct Cursor(DateOnly Date, long Id)
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|');
             if (parts.Length == 2
                 && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                && DateBounds.Contains(date)
                 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
                 cursor = new Cursor(date, id);

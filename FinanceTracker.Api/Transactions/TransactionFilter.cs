@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
+using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Money;
 
 namespace FinanceTracker.Api.Transactions;
 
@@ -35,10 +37,10 @@ internal sealed record TransactionFilter
         {
             AccountId = Read(query, "accountId", errors, ParseId, "an id"),
             CategoryId = Read(query, "categoryId", errors, ParseId, "an id"),
-            From = Read(query, "from", errors, ParseDate, "a date like 2026-01-31"),
-            To = Read(query, "to", errors, ParseDate, "a date like 2026-01-31"),
-            MinAmount = Read(query, "minAmount", errors, ParseAmount, "a number"),
-            MaxAmount = Read(query, "maxAmount", errors, ParseAmount, "a number"),
+            From = ReadDate(query, "from", errors),
+            To = ReadDate(query, "to", errors),
+            MinAmount = Read(query, "minAmount", errors, ParseAmount, AmountExpected),
+            MaxAmount = Read(query, "maxAmount", errors, ParseAmount, AmountExpected),
             PageSize = Read(query, "pageSize", errors, ParsePageSize, $"a whole number from 1 to {MaxPageSize}") ?? DefaultPageSize,
             After = Read(query, "cursor", errors, ParseCursor, "the nextCursor of a previous page"),
             Text = NonEmpty(query["q"]),
@@ -114,6 +116,18 @@ internal sealed record TransactionFilter
         return null;
     }
 
+    /// <summary>A date within <see cref="DateBounds"/>: the totals step to the next day and month of it.</summary>
+    private static DateOnly? ReadDate(IQueryCollection query, string name, Dictionary<string, string[]> errors)
+    {
+        var date = Read(query, name, errors, ParseDate, "a date like 2026-01-31");
+        if (date is { } d && !DateBounds.Contains(d))
+        {
+            errors[name] = [DateBounds.DateOutOfRange(name)];
+            return null;
+        }
+        return date;
+    }
+
     private static long? ParseId(string s) =>
         long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
@@ -125,8 +139,12 @@ internal sealed record TransactionFilter
     private static DateOnly? ParseDate(string s) =>
         DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
+    private static readonly string AmountExpected = $"a number with at most {Currencies.MaxDecimalPlaces} decimal places";
+
+    /// <summary>No finer than the finest currency: a decimal would silently round 31 decimal places to 0.</summary>
     private static decimal? ParseAmount(string s) =>
-        decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
+        decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+        && ExactDecimal.Represents(s, d) && decimal.Round(d, Currencies.MaxDecimalPlaces) == d ? d : null;
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

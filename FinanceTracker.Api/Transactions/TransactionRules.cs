@@ -1,3 +1,4 @@
+using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Money;
 
 namespace FinanceTracker.Api.Transactions;
@@ -6,8 +7,6 @@ namespace FinanceTracker.Api.Transactions;
 internal static class TransactionRules
 {
     public const int MaxTagLength = 50;
-    private static readonly DateOnly EarliestDate = new(1900, 1, 1);
-    private static readonly DateOnly LatestDate = new(2199, 12, 31);
 
     /// <summary>
     /// Field errors for the parts that don't depend on the account; the normalized input otherwise.
@@ -17,9 +16,9 @@ internal static class TransactionRules
     {
         var (date, amount) = (request.Date!.Value, request.Amount!.Value);
         var errors = new Dictionary<string, string[]>();
-        if (date < EarliestDate || date > LatestDate)
+        if (!DateBounds.Contains(date))
         {
-            errors["date"] = [$"The date must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}."];
+            errors["date"] = [DateBounds.DateOutOfRange("date")];
         }
         if (Math.Abs(amount) >= MoneyLimits.MaxAbsoluteAmount)
         {
@@ -35,10 +34,8 @@ internal static class TransactionRules
                 errors["tags"] = [$"Each tag must have 1 to {MaxTagLength} characters."];
                 break;
             }
-            if (!cleanTags.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
-            {
-                cleanTags.Add(trimmed);
-            }
+            // Spellings of one tag (case, accents, width) are merged by the tags column itself, see TransactionWrites.
+            cleanTags.Add(trimmed);
         }
 
         return errors.Count > 0
@@ -46,9 +43,4 @@ internal static class TransactionRules
             : (new TransactionInput(request.AccountId!.Value, request.CategoryId, date, amount,
                 request.Payee?.Trim() ?? "", request.Notes?.Trim() ?? "", cleanTags), errors);
     }
-
-    public static string? CheckAmountForCurrency(decimal amount, string currency) =>
-        Currencies.FitsMinorUnits(amount, currency)
-            ? null
-            : $"{currency} amounts have at most {Currencies.DecimalPlaces(currency)} decimal places.";
 }

@@ -87,11 +87,16 @@ internal static class TransactionWrites
     private static LedgerEntry Entry(TransactionInput input, string currency) =>
         new(input.AccountId, input.CategoryId, input.Date, input.Amount, currency);
 
+    /// <summary>
+    /// One row per tag as the column's collation (utf8mb4_unicode_ci) tells tags apart: 'café', 'Cafe' and 'ｃａｆｅ'
+    /// are one tag, stored in the first spelling given. The key decides, so no rule in C# can disagree with it.
+    /// </summary>
     private static Task InsertTagsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id, IReadOnlyList<string> tags) =>
         tags.Count == 0
             ? Task.CompletedTask
             : connection.ExecuteAsync(
-                "INSERT INTO transaction_tags (transaction_id, user_id, tag) VALUES (@id, @userId, @tag)",
+                // Dapper runs it once per tag, in order, so a later spelling finds the first one's row and leaves it as it is.
+                "INSERT INTO transaction_tags (transaction_id, user_id, tag) VALUES (@id, @userId, @tag) ON DUPLICATE KEY UPDATE tag = tag",
                 tags.Select(tag => new { id, userId, tag }), transaction);
 
     private static DynamicParameters Parameters(long userId, TransactionInput input, string currency)

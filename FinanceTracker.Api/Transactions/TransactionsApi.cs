@@ -2,6 +2,7 @@ using Dapper;
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Money;
 using FinanceTracker.Api.Receipts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -136,7 +137,7 @@ public static class TransactionsApi
         {
             return (null, Problems.Invalid("accountId", "No such account."));
         }
-        if (TransactionRules.CheckAmountForCurrency(input.Amount, currency) is { } amountError)
+        if (Currencies.CheckDecimalPlaces(input.Amount, currency) is { } amountError)
         {
             return (null, Problems.Invalid("amount", amountError));
         }
