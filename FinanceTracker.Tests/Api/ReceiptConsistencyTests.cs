@@ -55,13 +55,16 @@ public sealed class ReceiptConsistencyTests(ApiFixture api) : IClassFixture<ApiF
         await using var replica = api.Factory.WithWebHostBuilder(b => b.UseSetting("Receipts:SweepInterval", "00:00:01"));
         Assert.Equal(HttpStatusCode.OK, (await replica.CreateClient().GetAsync("/alive")).StatusCode);
 
+        // The sweeper deletes the blob, then its outbox row: wait for both, not only the first.
+        const string outbox = "SELECT COUNT(*) FROM pending_blob_deletions WHERE blob_name LIKE CONCAT(@userId, '/%')";
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await api.ReceiptsContainer.BlobNamesAsync(userId)).Contains(stranded) && DateTime.UtcNow < deadline)
+        while (((await api.ReceiptsContainer.BlobNamesAsync(userId)).Contains(stranded) || await CountAsync(outbox, userId) > 0)
+               && DateTime.UtcNow < deadline)
         {
             await Task.Delay(250);
         }
         Assert.Equal([$"{userId}/{kept.Id}"], await api.ReceiptsContainer.BlobNamesAsync(userId));
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM pending_blob_deletions WHERE blob_name LIKE CONCAT(@userId, '/%')", userId));
+        Assert.Equal(0, await CountAsync(outbox, userId));
     }
 
     private Task<long> UserIdAsync(Receipt receipt) => api.OwnerOfReceiptAsync(receipt.Id);
