@@ -20,6 +20,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 app.UseAuthentication();
+app.UseMiddleware<SignedInUserCheck>();
 app.UseAuthorization();
 
 app.MapOpenApi();

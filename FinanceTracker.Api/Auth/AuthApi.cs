@@ -14,6 +14,7 @@ public static class AuthApi
         group.AddEndpointFilter(NameIdentityErrorFields);
         group.AddEndpointFilter(LoginSerialization.OneAtATimePerAccountAsync);
         group.MapIdentityApi<AppUser>();
+        group.MapAccountDeletion();
         return group;
     }
 
@@ -41,6 +42,8 @@ public static class AuthApi
 
     private static string FieldOf(string identityCode) => identityCode switch
     {
+        // Already a JSON field name (ours are camelCase); Identity's codes are PascalCase.
+        _ when identityCode.Length > 0 && char.IsLower(identityCode[0]) => identityCode,
         _ when identityCode.Contains("Password", StringComparison.OrdinalIgnoreCase) => "password",
         _ when identityCode.Contains("Email", StringComparison.OrdinalIgnoreCase)
             || identityCode.Contains("UserName", StringComparison.OrdinalIgnoreCase) => "email",

@@ -31,6 +31,10 @@ internal sealed partial class BlobDeletions(MySqlDataSource dataSource, ReceiptB
             new { id = accountId, userId });
     }
 
+    /// <summary>Every receipt of a person whose account is being deleted.</summary>
+    public static Task<IReadOnlyList<string>> QueueUserAsync(MySqlConnection connection, MySqlTransaction transaction, long userId) =>
+        QueueAsync(connection, transaction, "FROM receipts WHERE user_id = @userId", new { userId });
+
     /// <summary>Best effort, right after the commit: deletes the blobs and forgets those that are gone.</summary>
     public async Task DeleteNowAsync(IReadOnlyCollection<string> blobNames)
     {

@@ -39,6 +39,19 @@ public sealed class TwoFactorTests(ApiFixture api) : IClassFixture<ApiFixture>
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task DeletingAnAccountWithTwoFactorOnNeedsTheCodeToo()
+    {
+        var client = await api.NewUserClientAsync();
+        var (key, _) = await EnableTwoFactorAsync(client);
+
+        var withoutCode = await client.PostAsJsonAsync("/api/auth/manage/delete-account", new { password = ApiFixture.Password });
+        await withoutCode.AssertProblemAsync(HttpStatusCode.BadRequest, "twoFactorCode");
+
+        var withCode = await client.PostAsJsonAsync("/api/auth/manage/delete-account", new { password = ApiFixture.Password, twoFactorCode = Code(key) });
+        Assert.Equal(HttpStatusCode.NoContent, withCode.StatusCode);
+    }
+
     /// <summary>Reads the shared key, confirms it with a code (as enrolment does) and returns the key and recovery codes.</summary>
     private static async Task<(byte[] Key, string[] RecoveryCodes)> EnableTwoFactorAsync(HttpClient client)
     {
