@@ -37,6 +37,11 @@ public static class CategoriesApi
         return group;
     }
 
+    /// <summary>Finds and write-locks a category, so no transaction can start or stop using it until commit.</summary>
+    internal static Task<CategoryRow?> LockAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id) =>
+        connection.QuerySingleOrDefaultAsync<CategoryRow>(
+            $"{SelectColumns} WHERE id = @id AND user_id = @userId FOR UPDATE", new { id, userId }, transaction);
+
     internal static Task<CategoryRow?> FindAsync(MySqlConnection connection, MySqlTransaction? transaction, long userId, long id) =>
         connection.QuerySingleOrDefaultAsync<CategoryRow>(
             $"{SelectColumns} WHERE id = @id AND user_id = @userId", new { id, userId }, transaction);

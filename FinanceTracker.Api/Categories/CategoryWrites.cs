@@ -78,7 +78,8 @@ internal static class CategoryWrites
         var userId = http.User.GetUserId();
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var category = await CategoriesApi.FindAsync(connection, transaction, userId, id);
+        // Locked before the "in use" count, so a transaction being written in it is either counted or refused.
+        var category = await CategoriesApi.LockAsync(connection, transaction, userId, id);
         if (category is null)
         {
             return TypedResults.NotFound();
@@ -86,7 +87,7 @@ internal static class CategoryWrites
 
         if (reassignTo is { } targetId)
         {
-            var target = await CategoriesApi.FindAsync(connection, transaction, userId, targetId);
+            var target = await CategoriesApi.LockAsync(connection, transaction, userId, targetId);
             if (target is null || targetId == id || target.Kind != category.Kind)
             {
                 return Problems.Invalid("reassignTo", "Choose another existing category of the same kind to move the transactions to.");

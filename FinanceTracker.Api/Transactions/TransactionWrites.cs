@@ -26,10 +26,14 @@ internal static class TransactionWrites
         return rows.ToDictionary(r => r.Id, r => r.Currency);
     }
 
-    public static Task<bool> CategoryExistsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long categoryId) =>
-        connection.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM categories WHERE id = @categoryId AND user_id = @userId)",
-            new { categoryId, userId }, transaction);
+    /// <summary>
+    /// Share-locks the category until commit: a concurrent delete either waits for this write (and then moves or
+    /// counts it) or removed the category first (and this write is refused); a row can never lose its category silently.
+    /// </summary>
+    public static async Task<bool> CategoryExistsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long categoryId) =>
+        await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM categories WHERE id = @categoryId AND user_id = @userId LOCK IN SHARE MODE",
+            new { categoryId, userId }, transaction) > 0;
 
     public static async Task<long> InsertAsync(
         MySqlConnection connection, MySqlTransaction transaction, long userId, TransactionInput input, string currency)

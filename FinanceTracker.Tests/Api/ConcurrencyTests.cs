@@ -31,4 +31,42 @@ public sealed class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(rows.Where(r => r.AccountId == b.Id).Sum(r => r.Amount), (await client.GetAccountAsync(b.Id)).Balance);
         Assert.Equal(inB.Sum(t => t.Amount), (await client.GetAccountAsync(a.Id)).Balance);
     }
+
+    [Fact]
+    public async Task DeletingCategoriesWhileTransactionsAreWrittenInThemLosesNoRowFromTotalsOrAnalytics()
+    {
+        var client = await api.NewUserClientAsync();
+        var account = await client.CreateAccountAsync();
+        var keeper = await CreateCategoryAsync(client, "Keeper");
+        for (var round = 0; round < 6; round++)
+        {
+            var doomed = await CreateCategoryAsync(client, $"Churn {round}");
+            // Writers in the doomed category race its deletion (which moves its rows to the keeper).
+            var writes = Enumerable.Range(0, 12).Select(i => client.PostAsJsonAsync("/api/transactions",
+                new { accountId = account.Id, categoryId = doomed.Id, date = $"2026-03-{1 + i:00}", amount = -1.25m, payee = "Racer" })).ToList();
+            var delete = client.DeleteAsync($"/api/categories/{doomed.Id}?reassignTo={keeper.Id}");
+            var answers = await Task.WhenAll(writes.Append(delete));
+
+            Assert.Equal(HttpStatusCode.NoContent, answers[^1].StatusCode);
+            Assert.All(answers[..^1], r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.BadRequest }));
+        }
+
+        var rows = await client.ListAllTransactionsAsync("pageSize=500");
+        Assert.All(rows, r => Assert.Equal(keeper.Id, r.CategoryId));
+        var spent = -rows.Sum(r => r.Amount);
+        var month = "from=2026-03-01&to=2026-03-31";
+        var summary = await client.GetFromJsonAsync<SummaryReport>($"/api/analytics/summary?{month}");
+        Assert.Equal(spent, summary!.Currencies.Single().Spending);
+        var byCategory = await client.GetFromJsonAsync<CategoryReport>($"/api/analytics/by-category?{month}");
+        Assert.Equal(spent, byCategory!.Currencies.Single().Spending.Single(c => c.CategoryId == keeper.Id).Amount);
+        Assert.Equal(-spent, (await client.ListTransactionsAsync(month)).Totals.Single().Amount);
+        Assert.Equal(-spent, (await client.GetAccountAsync(account.Id)).Balance);
+    }
+
+    private static async Task<Category> CreateCategoryAsync(HttpClient client, string name)
+    {
+        var response = await client.PostAsJsonAsync("/api/categories", new { name, kind = "expense" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Category>())!;
+    }
 }
