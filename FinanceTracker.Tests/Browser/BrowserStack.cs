@@ -3,9 +3,15 @@ using Microsoft.Playwright;
 
 namespace FinanceTracker.Tests.Browser;
 
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserStack>
+{
+    public const string Name = "Browser";
+}
+
 /// <summary>
 /// The app as the AppHost starts it (Web and Api processes on MariaDB, Redis and Azurite), shared with the Api
-/// tests, and Debian's Chromium driven by Playwright: one browser per test class, so classes run side by side.
+/// tests, and Debian's Chromium driven by Playwright.
 /// </summary>
 public sealed class BrowserStack : IAsyncLifetime
 {
@@ -15,22 +21,17 @@ public sealed class BrowserStack : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
-    // Once per run, not per class: one class must not delete the failure pictures another class just took.
-    static BrowserStack()
-    {
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        foreach (var stale in Directory.EnumerateFiles(RepositoryPaths.Screenshots, "FAILED-*"))
-        {
-            File.Delete(stale);
-        }
-    }
-
     public static string ChromiumPath => Environment.GetEnvironmentVariable("FT_TEST_CHROMIUM") ?? "/usr/bin/chromium";
 
     public async ValueTask InitializeAsync()
     {
         App = await TestApp.SharedAsync();
 
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        foreach (var stale in Directory.EnumerateFiles(RepositoryPaths.Screenshots, "FAILED-*"))
+        {
+            File.Delete(stale);
+        }
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

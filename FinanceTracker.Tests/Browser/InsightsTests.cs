@@ -4,7 +4,8 @@ using static Microsoft.Playwright.Assertions;
 namespace FinanceTracker.Tests.Browser;
 
 /// <summary>The dashboard's insights: the charts draw for a person with data, on a desktop and on a phone, light and dark.</summary>
-public sealed class InsightsTests(BrowserStack stack) : IClassFixture<BrowserStack>
+[Collection(BrowserCollection.Name)]
+public sealed class InsightsTests(BrowserStack stack)
 {
     [Fact]
     public async Task APersonWithSpendingSeesTheDashboardChartsOnDesktopAndPhone()

@@ -4,7 +4,8 @@ using static Microsoft.Playwright.Assertions;
 namespace FinanceTracker.Tests.Browser;
 
 /// <summary>The phone layout, and screenshots of every page (desktop, phone, dark) for a person to look at.</summary>
-public sealed class LookAndFeelTests(BrowserStack stack) : BrowserTest(stack), IClassFixture<BrowserStack>
+[Collection(BrowserCollection.Name)]
+public sealed class LookAndFeelTests(BrowserStack stack) : BrowserTest(stack)
 {
     private static readonly (string Path, string Heading, string Shot)[] Pages =
     [

@@ -4,7 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FinanceTracker.Tests.Browser;
 
-public sealed class MoneyJourneyTests(BrowserStack stack) : BrowserTest(stack), IClassFixture<BrowserStack>
+[Collection(BrowserCollection.Name)]
+public sealed class MoneyJourneyTests(BrowserStack stack) : BrowserTest(stack)
 {
     private static readonly string[] GridColumns = ["Date", "Payee", "Category", "Account", "Amount"];
 

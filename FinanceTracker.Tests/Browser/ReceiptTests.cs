@@ -3,7 +3,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FinanceTracker.Tests.Browser;
 
-public sealed class ReceiptTests(BrowserStack stack) : IDisposable, IClassFixture<BrowserStack>
+[Collection(BrowserCollection.Name)]
+public sealed class ReceiptTests(BrowserStack stack) : IDisposable
 {
     private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("ft-receipts-");
 

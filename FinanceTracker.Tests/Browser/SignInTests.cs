@@ -4,7 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FinanceTracker.Tests.Browser;
 
-public sealed class SignInTests(BrowserStack stack) : BrowserTest(stack), IClassFixture<BrowserStack>
+[Collection(BrowserCollection.Name)]
+public sealed class SignInTests(BrowserStack stack) : BrowserTest(stack)
 {
     [Fact]
     public async Task SignInSendsThePersonBackToThePageTheyAskedFor()
