@@ -43,7 +43,7 @@ public sealed class AccountDeletionTests(ApiFixture api) : IClassFixture<ApiFixt
         {
             Assert.True(rows == 0, $"{table} still holds {rows} rows of the deleted user");
         }
-        Assert.True(await EventuallyAsync(async () => (await api.ReceiptsContainer.BlobNamesAsync(userId)).Count == 0
+        Assert.True(await Eventually.TrueAsync(async () => (await api.ReceiptsContainer.BlobNamesAsync(userId)).Count == 0
             && await api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM pending_blob_deletions WHERE blob_name LIKE @prefix", ("@prefix", $"{userId}/%")) == 0),
             "The deleted user's receipt blobs (or their outbox rows) remain.");
         Assert.Equal(HttpStatusCode.OK, (await neighbour.GetAsync($"/api/accounts/{neighboursAccount.Id}")).StatusCode);
@@ -68,16 +68,5 @@ public sealed class AccountDeletionTests(ApiFixture api) : IClassFixture<ApiFixt
             counts.Add((table, await api.Database.ScalarAsync<long>($"SELECT COUNT(*) FROM `{table}` WHERE user_id = @id", ("@id", userId))));
         }
         return counts;
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(250);
-        }
-        return true;
     }
 }

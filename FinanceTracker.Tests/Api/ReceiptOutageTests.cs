@@ -44,19 +44,19 @@ public sealed class ReceiptOutageTests(ApiFixture api) : IClassFixture<ApiFixtur
             await api.App.StartAsync("storage");
         }
 
-        var recovered = await EventuallyAsync(async () => await client.UploadReceiptAsync(t.Id, ReceiptSamples.Pdf(), "back.pdf") is { StatusCode: HttpStatusCode.Created });
+        var recovered = await Eventually.TrueAsync(async () => await client.UploadReceiptAsync(t.Id, ReceiptSamples.Pdf(), "back.pdf") is { StatusCode: HttpStatusCode.Created });
         Assert.True(recovered, "Uploads did not work again within 30 s of storage coming back.");
         Assert.Equal(ReceiptSamples.Jpeg().Length, (await client.GetByteArrayAsync($"/api/receipts/{receipt.Id}/content")).Length);
-        Assert.True(await EventuallyAsync(async () => await BlobHealthAsync() == "Healthy"), "/health did not report storage healthy again.");
+        Assert.True(await Eventually.TrueAsync(async () => await BlobHealthAsync() == "Healthy"), "/health did not report storage healthy again.");
 
         // The blob of the transaction deleted during the outage is swept once storage is back, here by a second replica.
         await using var replica = api.Factory.WithWebHostBuilder(b => b.UseSetting("Receipts:SweepInterval", "00:00:01"));
         using var replicaClient = replica.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await replicaClient.GetAsync("/alive")).StatusCode);
         var blobName = $"{userId}/{orphanCandidate.Id}";
-        Assert.True(await EventuallyAsync(async () => !(await api.ReceiptsContainer.BlobNamesAsync(userId)).Contains(blobName)),
+        Assert.True(await Eventually.TrueAsync(async () => !(await api.ReceiptsContainer.BlobNamesAsync(userId)).Contains(blobName)),
             $"{blobName} outlived its transaction.");
-        Assert.True(await EventuallyAsync(async () => await api.Database.ScalarAsync<long>(
+        Assert.True(await Eventually.TrueAsync(async () => await api.Database.ScalarAsync<long>(
             "SELECT COUNT(*) FROM pending_blob_deletions WHERE blob_name = @name", ("@name", blobName)) == 0), "The outbox row was not removed.");
     }
 
@@ -73,16 +73,5 @@ public sealed class ReceiptOutageTests(ApiFixture api) : IClassFixture<ApiFixtur
     {
         using var health = JsonDocument.Parse(await api.AnonymousClient().GetStringAsync("/health"));
         return health.RootElement.GetProperty("checks").GetProperty("AzureBlobStorage_receipts").GetString()!;
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return true;
-            await Task.Delay(250);
-        }
-        return false;
     }
 }
