@@ -13,6 +13,7 @@ public static class AuthApi
         group.AddEndpointFilter(IdentityRequestValidation.ValidateAsync);
         group.AddEndpointFilter(NameIdentityErrorFields);
         group.AddEndpointFilter(LoginSerialization.OneAtATimePerAccountAsync);
+        group.AddEndpointFilter(RefreshTokenReuse.UsedOnceAsync);
         group.MapIdentityApi<AppUser>();
         group.MapAccountDeletion();
         return group;
