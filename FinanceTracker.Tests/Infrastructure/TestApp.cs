@@ -16,6 +16,7 @@ public sealed class TestApp : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private static readonly Lazy<Task<TestApp>> shared = new(StartAsync);
+    private static readonly string[] Resources = ["mysql", "financedb", "cache", "storage", "receipts", "api", "web"];
 
     private readonly DistributedApplication app;
     private readonly string dataDirectory;
@@ -65,8 +66,31 @@ public sealed class TestApp : IAsyncDisposable
 
         var app = await builder.BuildAsync().WaitAsync(StartTimeout);
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await app.StartAsync(timeout.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("web", timeout.Token);
+        var logs = new ResourceLogTail(app.Services.GetRequiredService<ResourceLoggerService>(), Resources);
+        try
+        {
+            // Watched from before the start: a server that fails to start makes waiting for health a wait forever.
+            var failed = FirstFailureAsync(app, timeout.Token);
+            var up = StartedAndHealthyAsync(app, timeout.Token);
+            if (await Task.WhenAny(up, failed) == failed)
+            {
+                throw new InvalidOperationException($"{await failed} failed to start (missing prerequisites? run scripts/prereqs).\n"
+                    + DescribeResources(app, logs));
+            }
+            await up;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        {
+            var description = DescribeResources(app, logs);
+            await app.DisposeAsync(); // stops the servers that did start
+            throw ex is InvalidOperationException ? ex : new TimeoutException(
+                $"The AppHost did not bring the app up within {StartTimeout.TotalMinutes} minutes (missing prerequisites? run scripts/prereqs).\n"
+                + description);
+        }
+        finally
+        {
+            logs.Dispose();
+        }
 
         var connectionStrings = new Dictionary<string, string>();
         foreach (var name in new[] { "mysql", "financedb", "cache", "receipts" })
@@ -76,6 +100,32 @@ public sealed class TestApp : IAsyncDisposable
         }
         return new TestApp(app, dataDirectory, connectionStrings);
     }
+
+    private static async Task StartedAndHealthyAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        await app.StartAsync(cancellationToken);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("web", cancellationToken);
+    }
+
+    /// <summary>The name of the first resource that fails to start: waiting for health after that is waiting forever.</summary>
+    private static async Task<string> FirstFailureAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        await foreach (var update in app.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (update.Snapshot.State?.Text == KnownResourceStates.FailedToStart) return update.Resource.Name;
+        }
+        throw new OperationCanceledException(cancellationToken);
+    }
+
+    /// <summary>Each resource's state and health, with the last lines of those that are not healthy.</summary>
+    private static string DescribeResources(DistributedApplication app, ResourceLogTail logs) =>
+        string.Join('\n', Resources.Select(name =>
+        {
+            var snapshot = app.ResourceNotifications.TryGetCurrentState(name, out var resource) ? resource.Snapshot : null;
+            var line = $"{name}: {snapshot?.State?.Text ?? "unknown"}, {snapshot?.HealthStatus?.ToString() ?? "no health yet"}";
+            return snapshot?.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy ? line
+                : $"{line}\n    {logs.Recent(name).Replace("\n", "\n    ", StringComparison.Ordinal)}";
+        }));
 
     /// <summary>Stops a resource through Aspire, as the dashboard's Stop button does, and waits until it has stopped.</summary>
     public async Task StopAsync(string resource)
@@ -116,7 +166,8 @@ public sealed class TestAppLifetime : IAsyncDisposable
 {
     public async ValueTask DisposeAsync()
     {
-        if (TestApp.Started)
+        // A start that failed already stopped what it started.
+        if (TestApp.Started && TestApp.SharedAsync().IsCompletedSuccessfully)
         {
             await (await TestApp.SharedAsync()).DisposeAsync();
         }
