@@ -8,13 +8,15 @@ namespace FinanceTracker.Tests.Api;
 /// <summary>"Delete my account": confirmed with the password, and afterwards nothing of the person remains anywhere.</summary>
 public sealed class AccountDeletionTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
+    private const string WrongPassword = "Not-the-passw0rd";
+
     [Fact]
     public async Task AWrongPasswordDeletesNothing()
     {
         var client = await api.NewUserClientAsync();
         var account = await client.CreateAccountAsync();
 
-        var response = await client.PostAsJsonAsync("/api/auth/manage/delete-account", new { password = "Not-the-passw0rd" });
+        var response = await client.PostAsJsonAsync("/api/auth/manage/delete-account", new { password = WrongPassword });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/accounts/{account.Id}")).StatusCode);
