@@ -5,6 +5,7 @@ using FinanceTracker.AppHost.Hosting;
 using FinanceTracker.AppHost.Hosting.MySql;
 using FinanceTracker.AppHost.Hosting.Redis;
 using FinanceTracker.AppHost.Hosting.Storage;
+using FinanceTracker.Tests.Infrastructure;
 
 namespace FinanceTracker.Tests.AppHost;
 
@@ -94,13 +95,7 @@ public class AppHostModelTests
     }
 
     [Theory]
-    [InlineData("mysql")]
-    [InlineData("financedb")]
-    [InlineData("cache")]
-    [InlineData("storage")]
-    [InlineData("receipts")]
-    [InlineData("api")]
-    [InlineData("web")]
+    [MemberData(nameof(TestApp.ResourceNames), MemberType = typeof(TestApp))]
     public async Task EveryResourceHasAHealthCheckToWaitFor(string name)
     {
         await using var appHost = await CreateAppHostAsync(ServerBackend.LocalProcesses);

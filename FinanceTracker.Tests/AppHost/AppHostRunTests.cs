@@ -10,13 +10,7 @@ namespace FinanceTracker.Tests.AppHost;
 public sealed class AppHostRunTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Theory]
-    [InlineData("mysql")]
-    [InlineData("financedb")]
-    [InlineData("cache")]
-    [InlineData("storage")]
-    [InlineData("receipts")]
-    [InlineData("api")]
-    [InlineData("web")]
+    [MemberData(nameof(TestApp.ResourceNames), MemberType = typeof(TestApp))]
     public async Task EveryResourceRunsAndIsHealthy(string resource)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -18,6 +18,9 @@ public sealed class TestApp : IAsyncDisposable
     private static readonly Lazy<Task<TestApp>> shared = new(StartAsync);
     private static readonly string[] Resources = ["mysql", "financedb", "cache", "storage", "receipts", "api", "web"];
 
+    /// <summary>Every resource of the AppHost, by name, for tests that check each one.</summary>
+    public static TheoryData<string> ResourceNames => [.. Resources];
+
     private readonly DistributedApplication app;
     private readonly string dataDirectory;
     private readonly ResourceLogTail logs;
