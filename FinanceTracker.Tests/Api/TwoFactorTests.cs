@@ -79,4 +79,23 @@ public sealed class TwoFactorTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/login", recovery)).StatusCode);
         await (await client.PostAsJsonAsync("/api/auth/login", recovery)).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task WrongCodesCountTowardsTheLockout()
+    {
+        var email = $"totp-{Guid.NewGuid():N}@example.com";
+        var authenticator = await Authenticator.EnableAsync(await api.NewUserClientAsync(email));
+        var client = api.AnonymousClient();
+        var wrong = ((int.Parse(authenticator.CodeAt(0), System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000)
+            .ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await (await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password, twoFactorCode = wrong }))
+                .AssertProblemAsync(HttpStatusCode.Unauthorized);
+        }
+        var right = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password, twoFactorCode = authenticator.NextCode() });
+
+        Assert.Equal("LockedOut", (await right.AssertProblemAsync(HttpStatusCode.Unauthorized)).Detail);
+    }
 }
