@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using FinanceTracker.Api.Auth.Protection;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace FinanceTracker.Api.Auth;
@@ -14,6 +15,7 @@ public static class AuthApi
         group.AddEndpointFilter(NameIdentityErrorFields);
         group.AddEndpointFilter(LoginSerialization.OneAtATimePerAccountAsync);
         group.AddEndpointFilter(RefreshTokenReuse.UsedOnceAsync);
+        group.WithAccountProtection();
         group.MapIdentityApi<AppUser>();
         group.MapAccountDeletion();
         return group;
