@@ -5,8 +5,8 @@ namespace FinanceTracker.Tests.Infrastructure;
 /// <summary>The account emails the Api wrote to its log (no SMTP server in tests), read back by what they say.</summary>
 public static class EmailLog
 {
-    /// <summary>The link of the latest email of that kind ("Password reset link") to that address, once it is there (or null).</summary>
-    public static async Task<Uri?> LinkAsync(this TestApp app, string kind, string email)
+    /// <summary>The link of the latest email of that kind ("Password reset link") to that address, once it is there.</summary>
+    public static async Task<Uri> LinkAsync(this TestApp app, string kind, string email)
     {
         var pattern = new Regex($"{Regex.Escape(kind)} for {Regex.Escape(email)}: (\\S+)");
         Uri? link = null;
@@ -16,7 +16,7 @@ public static class EmailLog
             link = match is null ? null : new Uri(match.Groups[1].Value);
             return Task.FromResult(link is not null);
         }, TimeSpan.FromSeconds(10));
-        return link;
+        return link ?? throw new Xunit.Sdk.XunitException($"No \"{kind}\" email to {email} in the Api's log:\n{app.RecentLog("api")}");
     }
 
     /// <summary>Whether any email line names the address (after giving the queue a moment to deliver).</summary>

@@ -30,7 +30,8 @@ public sealed class TestApp : IAsyncDisposable
         this.app = app;
         this.dataDirectory = dataDirectory;
         ConnectionStrings = connectionStrings;
-        logs = new ResourceLogTail(app.Services.GetRequiredService<ResourceLoggerService>(), "api", "web");
+        logs = new ResourceLogTail(app.Services.GetRequiredService<ResourceLoggerService>(),
+            app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => r.Name is "api" or "web"));
         ApiAddress = app.GetEndpoint("api", "http");
         WebAddress = app.GetEndpoint("web", "http");
     }
@@ -77,7 +78,7 @@ public sealed class TestApp : IAsyncDisposable
                 foreach (var (key, value) in GenerousRateLimits) context.EnvironmentVariables["RateLimits__" + key] = value;
             })
             // Account emails (no SMTP host here) go to the log, where tests read their links.
-            .WithEnvironment("Logging__LogLevel__FinanceTracker.Api.Auth.Email", "Information");
+            .WithEnvironment("Logging__LogLevel__FinanceTracker", "Information");
         builder.CreateResourceBuilder<ProjectResource>("web")
             .WithEnvironment("DataProtection__KeysPath", Path.Combine(dataDirectory, "web-keys"));
         foreach (var project in new[] { "api", "web" })
