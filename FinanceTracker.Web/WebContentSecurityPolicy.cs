@@ -3,8 +3,9 @@ namespace FinanceTracker.Web;
 /// <summary>
 /// The Web's Content-Security-Policy: scripts, styles, fonts and connections from this origin only (the Blazor
 /// circuit's WebSocket is same-origin, which 'self' covers), no plugins, no framing, forms post here only.
-/// Fluent UI and Blazor write style attributes on elements (widths, positions, colours), which CSP counts as inline
-/// style, hence 'unsafe-inline' for styles (never for scripts; no 'unsafe-eval').
+/// Fluent UI and Blazor insert &lt;style&gt; elements and write style attributes (widths, positions, colours): with
+/// style-src 'self' alone Chromium blocks both (style-src-elem, style-src-attr), hence 'unsafe-inline' for styles
+/// only; never for scripts, and no 'unsafe-eval'.
 /// </summary>
 internal static class WebContentSecurityPolicy
 {
