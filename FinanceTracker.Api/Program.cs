@@ -15,12 +15,14 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseMiddleware<SessionCheck>();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi();

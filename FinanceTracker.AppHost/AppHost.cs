@@ -29,11 +29,14 @@ var api = builder.AddProject<Projects.FinanceTracker_Api>("api")
     .WithHttpHealthCheck("/health")
     .WithoutDevelopmentCertificate();
 
-builder.AddProject<Projects.FinanceTracker_Web>("web")
+var web = builder.AddProject<Projects.FinanceTracker_Web>("web")
     .WithReference(api)
     .WaitFor(api)
     .WithHttpHealthCheck("/health")
     .WithoutDevelopmentCertificate()
     .WithExternalHttpEndpoints();
+
+// Links in account emails (password reset) lead to the Web. An endpoint is known before anything starts: no wait cycle.
+api.WithEnvironment("Web__PublicUrl", web.GetEndpoint("http"));
 
 builder.Build().Run();

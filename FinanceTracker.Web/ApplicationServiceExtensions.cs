@@ -21,6 +21,7 @@ internal static class ApplicationServiceExtensions
 #pragma warning disable EXTEXP0001
         builder.Services.AddHttpClient<FinanceApiClient>(client => client.BaseAddress = new("https+http://api"))
             .AddHttpMessageHandler<BearerTokenHandler>()
+            .AddHttpMessageHandler<ForwardedClientHandler>()
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler(ConfigureResilience);
 #pragma warning restore EXTEXP0001

@@ -10,7 +10,8 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseSecurityHeaders();
+app.UseForwardedHeaders();
+app.UseSecurityHeaders(WebContentSecurityPolicy.Value);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -22,7 +23,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
+    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAuthEndpoints();
 app.MapReceiptEndpoints();
 app.MapDefaultEndpoints();

@@ -1,3 +1,4 @@
+using FinanceTracker.Api.Auth.Protection;
 using FinanceTracker.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -16,6 +17,7 @@ public static class AuthApi
         group.AddEndpointFilter(LoginSerialization.OneAtATimePerAccountAsync);
         group.AddEndpointFilter(BearerOnly);
         group.AddEndpointFilter(SessionRefresh.RefreshInSessionAsync);
+        group.WithAccountProtection();
         group.MapIdentityApi<AppUser>();
         group.MapAccountDeletion();
         group.MapSessionsApi();

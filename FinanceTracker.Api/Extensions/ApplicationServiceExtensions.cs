@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Dapper;
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
+using FinanceTracker.Api.Auth.Protection;
 using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Infrastructure.Clients;
 using FinanceTracker.Api.Money;
@@ -43,6 +44,7 @@ public static class ApplicationServiceExtensions
             .Configure<MySqlDataSource>((options, dataSource) => options.XmlRepository = new MySqlXmlRepository(dataSource));
 
         builder.AddIdentity();
+        builder.AddAccountProtection();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationKeys.UseJsonNames);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -108,7 +110,6 @@ public static class ApplicationServiceExtensions
         builder.Services.AddIdentityApiEndpoints<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 8;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;

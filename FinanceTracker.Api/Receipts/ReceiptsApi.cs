@@ -1,5 +1,6 @@
 using Dapper;
 using FinanceTracker.Api.Auth;
+using FinanceTracker.Api.Auth.Protection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
@@ -31,6 +32,7 @@ public static class ReceiptsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes + MultipartOverheadBytes))
+            .RequireRateLimiting(RateLimitPolicies.Uploads)
             // Bearer-token auth: no cookie rides along that a cross-site form could borrow.
             .DisableAntiforgery();
         group.MapGet("/transactions/{id:long}/receipts", ListAsync);

@@ -75,19 +75,36 @@ public sealed class AuthTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task DuplicateEmailAndWeakPasswordNameTheirFields()
+    public async Task SigningUpWithATakenEmailAnswersLikeANewAccountAndTellsTheOwner()
     {
         var email = NewEmail();
         await api.NewUserClientAsync(email);
         var client = api.AnonymousClient();
 
-        var duplicate = await client.PostAsJsonAsync("/api/auth/register", new { email = email.ToUpperInvariant(), password = ApiFixture.Password });
+        var fresh = await client.PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = ApiFixture.Password });
+        var taken = await client.PostAsJsonAsync("/api/auth/register", new { email = email.ToUpperInvariant(), password = "Another-long-passphrase" });
+
+        Assert.Equal(fresh.StatusCode, taken.StatusCode);
+        Assert.Equal(await fresh.Content.ReadAsStringAsync(), await taken.Content.ReadAsStringAsync());
+        Assert.NotNull(await api.App.LinkAsync("Registration attempt notice", email));
+        var original = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password });
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+    }
+
+    [Fact]
+    public async Task AWeakOrMissingPasswordIsNamedAlsoForATakenEmail()
+    {
+        var email = NewEmail();
+        await api.NewUserClientAsync(email);
+        var client = api.AnonymousClient();
+
         var weak = await client.PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = "short" });
+        var weakOnTaken = await client.PostAsJsonAsync("/api/auth/register", new { email, password = "short" });
         var missing = await client.PostAsJsonAsync("/api/auth/register", new { email = NewEmail() });
 
-        var duplicateProblem = await duplicate.AssertProblemAsync(HttpStatusCode.BadRequest, "email");
-        Assert.Single(duplicateProblem.Errors!["email"]);
-        await weak.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
+        var problem = await weak.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
+        var problemOnTaken = await weakOnTaken.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
+        Assert.Equal(problem.Errors!.Keys, problemOnTaken.Errors!.Keys);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
     }
 

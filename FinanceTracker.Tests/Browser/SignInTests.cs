@@ -47,7 +47,7 @@ public sealed class SignInTests(BrowserStack stack) : BrowserTest(stack)
         await page.GetByLabel("Password").FillAsync("password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
 
-        await Expect(page.GetByText("Passwords must have at least one digit", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Use at least 12 characters", new() { Exact = false })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace FinanceTracker.Tests.Infrastructure;
 /// Redis and Azurite: the database is the app's own unless another is given. <see cref="AppUser"/> only marks
 /// which assembly's entry point to run.
 /// </summary>
-public sealed class ApiFactory(TestApp app, string? databaseConnectionString = null) : WebApplicationFactory<AppUser>
+public sealed class ApiFactory(TestApp app, string? databaseConnectionString = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<AppUser>
 {
     /// <summary>The Api's default container, which the AppHost-started Api uses too.</summary>
     public const string ReceiptsContainerName = "receipts";
@@ -27,5 +28,13 @@ public sealed class ApiFactory(TestApp app, string? databaseConnectionString = n
         builder.UseSetting("ConnectionStrings:cache", app.ConnectionStrings["cache"]);
         builder.UseSetting("ConnectionStrings:receipts", app.ConnectionStrings["receipts"]);
         builder.UseSetting("Receipts:ContainerName", ReceiptsContainer);
+        foreach (var (key, value) in TestApp.GenerousRateLimits)
+        {
+            builder.UseSetting("RateLimits:" + key, value);
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

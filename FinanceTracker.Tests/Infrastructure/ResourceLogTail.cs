@@ -10,19 +10,30 @@ internal sealed class ResourceLogTail : IDisposable
     private readonly CancellationTokenSource stop = new();
 
     public ResourceLogTail(ResourceLoggerService logger, params string[] resources)
+        : this(resources.Select(resource => (resource, (Func<IAsyncEnumerable<IReadOnlyList<LogLine>>>)(() => logger.WatchAsync(resource)))))
     {
-        foreach (var resource in resources)
+    }
+
+    /// <summary>Every replica of each resource (a project's log is kept under its instance's name, not the resource's).</summary>
+    public ResourceLogTail(ResourceLoggerService logger, IEnumerable<IResource> resources)
+        : this(resources.Select(resource => (resource.Name, (Func<IAsyncEnumerable<IReadOnlyList<LogLine>>>)(() => logger.WatchAsync(resource)))))
+    {
+    }
+
+    private ResourceLogTail(IEnumerable<(string Name, Func<IAsyncEnumerable<IReadOnlyList<LogLine>>> Watch)> resources)
+    {
+        foreach (var (name, watch) in resources)
         {
-            var tail = lines[resource] = new Queue<string>();
-            _ = Task.Run(() => FollowAsync(logger, resource, tail));
+            var tail = lines[name] = new Queue<string>();
+            _ = Task.Run(() => FollowAsync(watch, tail));
         }
     }
 
-    private async Task FollowAsync(ResourceLoggerService logger, string resource, Queue<string> tail)
+    private async Task FollowAsync(Func<IAsyncEnumerable<IReadOnlyList<LogLine>>> watch, Queue<string> tail)
     {
         try
         {
-            await foreach (var batch in logger.WatchAsync(resource).WithCancellation(stop.Token))
+            await foreach (var batch in watch().WithCancellation(stop.Token))
             {
                 lock (tail)
                 {

@@ -30,12 +30,24 @@ public sealed class TestApp : IAsyncDisposable
         this.app = app;
         this.dataDirectory = dataDirectory;
         ConnectionStrings = connectionStrings;
-        logs = new ResourceLogTail(app.Services.GetRequiredService<ResourceLoggerService>(), "api", "web");
+        logs = new ResourceLogTail(app.Services.GetRequiredService<ResourceLoggerService>(),
+            app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => r.Name is "api" or "web"));
         ApiAddress = app.GetEndpoint("api", "http");
         WebAddress = app.GetEndpoint("web", "http");
     }
 
     public static Task<TestApp> SharedAsync() => shared.Value;
+
+    /// <summary>Rate limits no test run reaches: the tests register hundreds of people from one address.</summary>
+    public static IReadOnlyDictionary<string, string> GenerousRateLimits { get; } = new Dictionary<string, string>
+    {
+        ["SignInPerMinute"] = "1000000",
+        ["RegisterPerMinute"] = "1000000",
+        ["PasswordResetPerMinute"] = "1000000",
+        ["OtherAuthPerMinute"] = "1000000",
+        ["AccountAttempts"] = "1000000",
+        ["UploadsPerMinute"] = "1000000",
+    };
 
     internal static bool Started => shared.IsValueCreated;
 
@@ -59,7 +71,14 @@ public sealed class TestApp : IAsyncDisposable
              "--Logging:LogLevel:Default=Warning"]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
         // Production, as deployed: Development relaxes error handling in ways that would hide bugs.
-        builder.CreateResourceBuilder<ProjectResource>("api").WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production");
+        builder.CreateResourceBuilder<ProjectResource>("api").WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
+            // Every test signs up from 127.0.0.1: limits for a crowd (RateLimitTests proves them on a replica of its own).
+            .WithEnvironment(context =>
+            {
+                foreach (var (key, value) in GenerousRateLimits) context.EnvironmentVariables["RateLimits__" + key] = value;
+            })
+            // Account emails (no SMTP host here) go to the log, where tests read their links.
+            .WithEnvironment("Logging__LogLevel__FinanceTracker", "Information");
         builder.CreateResourceBuilder<ProjectResource>("web")
             .WithEnvironment("DataProtection__KeysPath", Path.Combine(dataDirectory, "web-keys"));
         foreach (var project in new[] { "api", "web" })

@@ -26,6 +26,8 @@ internal static class AuthServiceExtensions
                 options.Cookie.Name = "ft.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request is https, also behind a TLS-terminating proxy (forwarded headers).
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = AuthEndpoints.SignInPath;
                 options.LogoutPath = AuthEndpoints.SignOutPath;
                 options.ExpireTimeSpan = TimeSpan.FromDays(14);
@@ -43,6 +45,7 @@ internal static class AuthServiceExtensions
         services.AddScoped<TokenProvider>();
         services.AddScoped<SignInService>();
         services.AddTransient<BearerTokenHandler>();
+        services.AddTransient<ForwardedClientHandler>();
         return services;
     }
 }
