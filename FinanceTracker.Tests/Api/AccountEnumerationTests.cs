@@ -60,7 +60,8 @@ public sealed class AccountEnumerationTests(ApiFixture api) : IClassFixture<ApiF
     [Fact]
     public async Task AForgottenPasswordIsResetOnceThroughTheEmailedLinkToTheWeb()
     {
-        var email = await KnownEmailAsync();
+        var email = NewEmail();
+        var signedInElsewhere = await api.NewUserClientAsync(email);
         var client = api.AnonymousClient();
         const string newPassword = "A-brand-new-passphrase";
 
@@ -73,6 +74,8 @@ public sealed class AccountEnumerationTests(ApiFixture api) : IClassFixture<ApiF
         Assert.Equal(email, query["email"]);
         var reset = new { email, resetCode = query["code"], newPassword };
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/resetPassword", reset)).StatusCode);
+        // Whoever knew the old password is signed out everywhere with it.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signedInElsewhere.GetAsync("/api/accounts")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/login", new { email, password = newPassword })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password })).StatusCode);
         var again = await client.PostAsJsonAsync("/api/auth/resetPassword", reset with { newPassword = "Yet-another-passphrase" });
