@@ -44,7 +44,7 @@ internal sealed partial class DatabaseOutageExceptionHandler(IProblemDetailsServ
     {
         MySqlException mySql => mySql.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown
                 or MySqlErrorCode.CommandTimeoutExpired or MySqlErrorCode.ConnectionCountError
-                or MySqlErrorCode.AbortingConnection or MySqlErrorCode.NewAbortingConnection
+                or MySqlErrorCode.AbortingConnection or MySqlErrorCode.NewAbortingConnection or MySqlErrorCode.QueryInterrupted
             || LostConnectionNumbers.Contains(mySql.Number)
             || mySql.InnerException is IOException or SocketException or EndOfStreamException or TimeoutException,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsOutage),

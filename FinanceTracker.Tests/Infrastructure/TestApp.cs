@@ -148,6 +148,23 @@ public sealed class TestApp : IAsyncDisposable
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
     }
 
+    /// <summary>
+    /// Kills a resource's process and its children outright (SIGKILL: no graceful shutdown, requests in flight are cut),
+    /// as a crash would, and waits until Aspire sees it gone. <see cref="StartAsync"/> brings it back.
+    /// </summary>
+    public async Task KillAsync(string resource)
+    {
+        Assert.True(app.ResourceNotifications.TryGetCurrentState(resource, out var current), $"{resource} is unknown.");
+        var pid = current.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value
+            ?? throw new InvalidOperationException($"{resource} has no process id.");
+        using (var process = System.Diagnostics.Process.GetProcessById(Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await app.ResourceNotifications.WaitForResourceAsync(resource, [KnownResourceStates.Exited, KnownResourceStates.Finished], timeout.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
