@@ -5,7 +5,7 @@ namespace FinanceTracker.Tests.Infrastructure;
 /// <summary>The last lines each watched resource wrote to its console, kept for failure reports.</summary>
 internal sealed class ResourceLogTail : IDisposable
 {
-    private const int MaxLines = 1000;
+    private const int MaxLines = 200;
     private readonly Dictionary<string, Queue<string>> lines = [];
     private readonly CancellationTokenSource stop = new();
 
