@@ -15,7 +15,7 @@ namespace FinanceTracker.Tests.Infrastructure;
 public sealed class TestApp : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-    private static readonly Lazy<Task<TestApp>> shared = new(StartAsync);
+    private static readonly Lazy<Task<TestApp>> shared = new(() => StartAsync(NewDataDirectory(), backupDirectory: null));
     private static readonly string[] Resources = ["mysql", "financedb", "cache", "storage", "receipts", "api", "web"];
 
     /// <summary>Every resource of the AppHost, by name, for tests that check each one.</summary>
@@ -37,6 +37,15 @@ public sealed class TestApp : IAsyncDisposable
 
     public static Task<TestApp> SharedAsync() => shared.Value;
 
+    /// <summary>
+    /// A second, empty stack of its own (fresh data folder, servers and ports), for tests that need one beside the shared
+    /// app, such as restoring a backup: it reads and writes backups in <paramref name="backupDirectory"/>. Dispose it.
+    /// </summary>
+    public static Task<TestApp> StartFreshAsync(string backupDirectory) => StartAsync(NewDataDirectory(), backupDirectory);
+
+    /// <summary>Where this app's database commands write and read backups.</summary>
+    public string BackupDirectory { get; private init; } = "";
+
     internal static bool Started => shared.IsValueCreated;
 
     /// <summary>Connection strings by resource name: <c>mysql</c> (server level, root), <c>financedb</c>, <c>cache</c>, <c>receipts</c>.</summary>
@@ -51,12 +60,14 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>What the AppHost knows of each resource's state and health (the dashboard's view).</summary>
     public ResourceNotificationService Notifications => app.ResourceNotifications;
 
-    private static async Task<TestApp> StartAsync()
+    private static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), $"financetracker-tests-{Guid.NewGuid():N}");
+
+    private static async Task<TestApp> StartAsync(string dataDirectory, string? backupDirectory)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"financetracker-tests-{Guid.NewGuid():N}");
+        backupDirectory ??= Path.Combine(dataDirectory, "backups");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.FinanceTracker_AppHost>(
             [$"--BackingServers:DataDirectory={dataDirectory}", "--BackingServers:RandomPorts=true", "--BackingServers:MySqlBufferPool=256M",
-             "--Logging:LogLevel:Default=Warning"]);
+             $"--BackingServers:BackupDirectory={backupDirectory}", "--Logging:LogLevel:Default=Warning"]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
         // Production, as deployed: Development relaxes error handling in ways that would hide bugs.
         builder.CreateResourceBuilder<ProjectResource>("api").WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production");
@@ -101,7 +112,7 @@ public sealed class TestApp : IAsyncDisposable
             connectionStrings[name] = await app.GetConnectionStringAsync(name, timeout.Token)
                 ?? throw new InvalidOperationException($"The AppHost gave no connection string for {name}.");
         }
-        return new TestApp(app, dataDirectory, connectionStrings);
+        return new TestApp(app, dataDirectory, connectionStrings) { BackupDirectory = backupDirectory };
     }
 
     private static async Task StartedAndHealthyAsync(DistributedApplication app, CancellationToken cancellationToken)
@@ -147,6 +158,10 @@ public sealed class TestApp : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
     }
+
+    /// <summary>Runs a resource's command (one of the dashboard's buttons) and returns what it answered.</summary>
+    public Task<ExecuteCommandResult> ExecuteCommandAsync(string resource, string command) =>
+        app.ResourceCommands.ExecuteCommandAsync(resource, command);
 
     /// <summary>
     /// Kills a resource's process and its children outright (SIGKILL: no graceful shutdown, requests in flight are cut),

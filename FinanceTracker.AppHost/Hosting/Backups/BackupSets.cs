@@ -67,7 +67,7 @@ internal sealed class BackupSets(BackingServers servers, string root)
         if (await dump.PeopleAsync(cancellationToken) is > 0 and var people && !force)
         {
             throw new InvalidOperationException(
-                $"The database already holds {people} people's data; restoring would replace it. Use \"Restore newest backup, replacing data\" to do that.");
+                $"The database already holds the data of {people} registered people; restoring would replace it. Use \"Restore newest backup, replacing data\" to do that.");
         }
         await beforeChanging();
         await dump.ReplaceWithAsync(dumpFile, cancellationToken);
