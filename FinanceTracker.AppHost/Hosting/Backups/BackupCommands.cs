@@ -39,6 +39,12 @@ public static class BackupCommands
                     UpdateState = WhenRunning,
                 });
 
+        if (servers.Builder.Configuration["BackingServers:Run"] is { Length: > 0 } command)
+        {
+            servers.Builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<CommandLineRun>(
+                services, database.Resource.Name, api.Resource.Name, command));
+        }
+
         Task<ExecuteCommandResult> RestoreAsync(ExecuteCommandContext context, bool force) => RunAsync(context, async () =>
         {
             var apiStopped = false;
