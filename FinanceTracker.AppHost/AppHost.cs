@@ -1,4 +1,5 @@
 using FinanceTracker.AppHost.Hosting;
+using FinanceTracker.AppHost.Hosting.Backups;
 using FinanceTracker.AppHost.Hosting.MySql;
 using FinanceTracker.AppHost.Hosting.Redis;
 using FinanceTracker.AppHost.Hosting.Storage;
@@ -28,6 +29,9 @@ var api = builder.AddProject<Projects.FinanceTracker_Api>("api")
     .WaitFor(receipts)
     .WithHttpHealthCheck("/health")
     .WithoutDevelopmentCertificate();
+
+// "Back up now" and "Restore newest backup" on the database (README, Backups).
+servers.AddBackups(financedb, receipts, cache, api);
 
 var web = builder.AddProject<Projects.FinanceTracker_Web>("web")
     .WithReference(api)

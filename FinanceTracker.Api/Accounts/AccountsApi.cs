@@ -104,6 +104,11 @@ public static class AccountsApi
         var userId = http.User.GetUserId();
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        // The account first, then its rows: the order every transaction write locks them in, so none waits on this in a circle.
+        if (await FindAsync(connection, transaction, userId, id, forUpdate: true) is null)
+        {
+            return TypedResults.NotFound();
+        }
         var receiptBlobs = await BlobDeletions.QueueAccountAsync(connection, transaction, userId, id);
         var rows = await connection.ExecuteAsync(
             "DELETE FROM accounts WHERE id = @id AND user_id = @userId", new { id, userId }, transaction);

@@ -78,6 +78,12 @@ internal static class CategoryWrites
         var userId = http.User.GetUserId();
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        // Accounts before categories, the order every transaction write takes them in: a write holding its account
+        // while it waits for the category would otherwise wait on this delete in a circle (a deadlock, then a 500).
+        // Locked by primary key in id order, as writes lock them: a locking scan of the (user_id, name) index would take
+        // that index first and deadlock with an account delete, which takes the primary key first.
+        var accountIds = (await connection.QueryAsync<long>("SELECT id FROM accounts WHERE user_id = @userId", new { userId }, transaction)).ToArray();
+        await TransactionWrites.LockAccountsAsync(connection, transaction, userId, accountIds);
         // Locked before the "in use" count, so a transaction being written in it is either counted or refused.
         var category = await CategoriesApi.LockAsync(connection, transaction, userId, id);
         if (category is null)
@@ -99,8 +105,9 @@ internal static class CategoryWrites
         }
         else
         {
+            // A locking read sees the latest rows, not the snapshot the account read above began.
             var used = await connection.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM transactions WHERE user_id = @userId AND category_id = @id", new { userId, id }, transaction);
+                "SELECT COUNT(*) FROM transactions WHERE user_id = @userId AND category_id = @id LOCK IN SHARE MODE", new { userId, id }, transaction);
             if (used > 0)
             {
                 return Problems.Conflict(

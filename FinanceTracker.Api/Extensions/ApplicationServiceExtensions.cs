@@ -49,6 +49,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationKeys.UseJsonNames);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<BlobStorageExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseOutageExceptionHandler>();
         // Outside Development, binding failures would be answered with a bare 400; throwing lets the
         // handler above name the field in every environment.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

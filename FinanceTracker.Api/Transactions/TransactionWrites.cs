@@ -21,7 +21,8 @@ internal static class TransactionWrites
         MySqlConnection connection, MySqlTransaction transaction, long userId, params long[] accountIds)
     {
         var rows = await connection.QueryAsync<(long Id, string Currency)>(
-            "SELECT id, currency FROM accounts WHERE user_id = @userId AND id IN @accountIds ORDER BY id FOR UPDATE",
+            // The primary key, forced: through the (user_id, name) index the rows would be locked in name order instead.
+            "SELECT id, currency FROM accounts FORCE INDEX (PRIMARY) WHERE user_id = @userId AND id IN @accountIds ORDER BY id FOR UPDATE",
             new { userId, accountIds = accountIds.Distinct().ToArray() }, transaction);
         return rows.ToDictionary(r => r.Id, r => r.Currency);
     }

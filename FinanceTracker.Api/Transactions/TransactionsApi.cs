@@ -53,7 +53,8 @@ public static class TransactionsApi
         var userId = http.User.GetUserId();
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (currency, invalid) = await CheckReferencesAsync(connection, transaction, userId, input, previousAccountId: null);
+        var currencies = await TransactionWrites.LockAccountsAsync(connection, transaction, userId, input.AccountId);
+        var (currency, invalid) = await CheckReferencesAsync(connection, transaction, userId, input, currencies);
         if (invalid is not null)
         {
             return invalid;
@@ -76,7 +77,7 @@ public static class TransactionsApi
         var userId = http.User.GetUserId();
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await LockAsync(connection, transaction, userId, id);
+        var (current, currencies) = await LockAsync(connection, transaction, userId, id, input.AccountId);
         if (current is null)
         {
             return TypedResults.NotFound();
@@ -85,7 +86,7 @@ public static class TransactionsApi
         {
             return StaleVersion(current.Version);
         }
-        var (currency, invalid) = await CheckReferencesAsync(connection, transaction, userId, input, current.AccountId);
+        var (currency, invalid) = await CheckReferencesAsync(connection, transaction, userId, input, currencies);
         if (invalid is not null)
         {
             return invalid;
@@ -103,7 +104,7 @@ public static class TransactionsApi
         var userId = http.User.GetUserId();
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await LockAsync(connection, transaction, userId, id);
+        var (current, _) = await LockAsync(connection, transaction, userId, id);
         if (current is null)
         {
             return TypedResults.NotFound();
@@ -119,20 +120,36 @@ public static class TransactionsApi
         public LedgerEntry ToEntry() => new(AccountId, CategoryId, DateOnly.FromDateTime(BookingDate), Amount, Currency);
     }
 
-    private static Task<LockedRow?> LockAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id) =>
-        connection.QuerySingleOrDefaultAsync<LockedRow>(
-            "SELECT account_id, category_id, booking_date, amount, currency, version FROM transactions WHERE id = @id AND user_id = @userId FOR UPDATE",
-            new { id, userId }, transaction);
-
     /// <summary>
-    /// The account and the category must be the caller's own. Locks the account, and on an update the
-    /// account the row leaves, before anything is written; returns the account's currency.
+    /// Locks a row for a change, after the accounts it moves between (its own, and <paramref name="newAccountId"/>): every
+    /// write and every account or category delete takes accounts first, rows next, categories last, so none of them can
+    /// wait on another in a circle. Returns the row (null: not the caller's) and the locked accounts' currencies.
     /// </summary>
-    private static async Task<(string? Currency, ValidationProblem? Invalid)> CheckReferencesAsync(
-        MySqlConnection connection, MySqlTransaction transaction, long userId, TransactionInput input, long? previousAccountId)
+    private static async Task<(LockedRow? Row, Dictionary<long, string> Currencies)> LockAsync(
+        MySqlConnection connection, MySqlTransaction transaction, long userId, long id, long? newAccountId = null)
     {
-        long[] accounts = previousAccountId is { } previous ? [input.AccountId, previous] : [input.AccountId];
-        var currencies = await TransactionWrites.LockAccountsAsync(connection, transaction, userId, accounts);
+        const string sql = "SELECT account_id, category_id, booking_date, amount, currency, version FROM transactions WHERE id = @id AND user_id = @userId";
+        var peek = await connection.QuerySingleOrDefaultAsync<LockedRow>(sql, new { id, userId }, transaction);
+        var accountId = peek?.AccountId;
+        while (accountId is { } rowAccount)
+        {
+            long[] accounts = newAccountId is { } target ? [rowAccount, target] : [rowAccount];
+            var currencies = await TransactionWrites.LockAccountsAsync(connection, transaction, userId, accounts);
+            var row = await connection.QuerySingleOrDefaultAsync<LockedRow>($"{sql} FOR UPDATE", new { id, userId }, transaction);
+            if (row is null || row.AccountId == rowAccount)
+            {
+                return (row, currencies);
+            }
+            // Moved to another account since the first read (rare): that one is locked on the next turn, and then it cannot move.
+            accountId = row.AccountId;
+        }
+        return (null, []);
+    }
+
+    /// <summary>The account and the category must be the caller's own (the accounts are locked already); returns the account's currency.</summary>
+    private static async Task<(string? Currency, ValidationProblem? Invalid)> CheckReferencesAsync(
+        MySqlConnection connection, MySqlTransaction transaction, long userId, TransactionInput input, Dictionary<long, string> currencies)
+    {
         if (!currencies.TryGetValue(input.AccountId, out var currency))
         {
             return (null, Problems.Invalid("accountId", "No such account."));

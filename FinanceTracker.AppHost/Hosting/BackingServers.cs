@@ -19,7 +19,8 @@ public sealed record ServerBackendAnnotation(ServerBackend Backend) : IResourceA
 /// The one place that chooses between local processes and containers, and where local processes keep their data.
 /// Configuration: <c>BackingServers:Backend</c> (LocalProcesses or Containers; detected when unset),
 /// <c>BackingServers:DataDirectory</c> (default <c>.local/data</c> in the repository) and
-/// <c>BackingServers:RandomPorts</c> (true: free ports instead of the fixed ones, as tests want).
+/// <c>BackingServers:RandomPorts</c> (true: free ports instead of the fixed ones, as tests want) and
+/// <c>BackingServers:BackupDirectory</c> (default <c>.local/backups</c>).
 /// </summary>
 public sealed class BackingServers(IDistributedApplicationBuilder builder, ServerBackend backend, string dataDirectory)
 {
@@ -33,6 +34,11 @@ public sealed class BackingServers(IDistributedApplicationBuilder builder, Serve
     public string DataDirectory { get; } = dataDirectory;
 
     public string RepositoryRoot => Path.GetFullPath(Path.Combine(Builder.AppHostDirectory, ".."));
+
+    /// <summary>Where backups go (<c>BackingServers:BackupDirectory</c>, default <c>.local/backups</c> in the repository).</summary>
+    public string BackupDirectory => Builder.Configuration["BackingServers:BackupDirectory"] is { Length: > 0 } configured
+        ? Path.GetFullPath(configured)
+        : Path.Combine(RepositoryRoot, ".local", "backups");
 
     public static BackingServers Choose(IDistributedApplicationBuilder builder)
     {

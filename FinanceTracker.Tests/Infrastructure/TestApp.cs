@@ -15,7 +15,7 @@ namespace FinanceTracker.Tests.Infrastructure;
 public sealed class TestApp : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-    private static readonly Lazy<Task<TestApp>> shared = new(StartAsync);
+    private static readonly Lazy<Task<TestApp>> shared = new(() => StartAsync(NewDataDirectory(), backupDirectory: null));
     private static readonly string[] Resources = ["mysql", "financedb", "cache", "storage", "receipts", "api", "web"];
 
     /// <summary>Every resource of the AppHost, by name, for tests that check each one.</summary>
@@ -49,6 +49,15 @@ public sealed class TestApp : IAsyncDisposable
         ["UploadsPerMinute"] = "1000000",
     };
 
+    /// <summary>
+    /// A second, empty stack of its own (fresh data folder, servers and ports), for tests that need one beside the shared
+    /// app, such as restoring a backup: it reads and writes backups in <paramref name="backupDirectory"/>. Dispose it.
+    /// </summary>
+    public static Task<TestApp> StartFreshAsync(string backupDirectory) => StartAsync(NewDataDirectory(), backupDirectory);
+
+    /// <summary>Where this app's database commands write and read backups.</summary>
+    public string BackupDirectory { get; private init; } = "";
+
     internal static bool Started => shared.IsValueCreated;
 
     /// <summary>Connection strings by resource name: <c>mysql</c> (server level, root), <c>financedb</c>, <c>cache</c>, <c>receipts</c>.</summary>
@@ -63,12 +72,14 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>What the AppHost knows of each resource's state and health (the dashboard's view).</summary>
     public ResourceNotificationService Notifications => app.ResourceNotifications;
 
-    private static async Task<TestApp> StartAsync()
+    private static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), $"financetracker-tests-{Guid.NewGuid():N}");
+
+    private static async Task<TestApp> StartAsync(string dataDirectory, string? backupDirectory)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"financetracker-tests-{Guid.NewGuid():N}");
+        backupDirectory ??= Path.Combine(dataDirectory, "backups");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.FinanceTracker_AppHost>(
             [$"--BackingServers:DataDirectory={dataDirectory}", "--BackingServers:RandomPorts=true", "--BackingServers:MySqlBufferPool=256M",
-             "--Logging:LogLevel:Default=Warning"]);
+             $"--BackingServers:BackupDirectory={backupDirectory}", "--Logging:LogLevel:Default=Warning"]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
         // Production, as deployed: Development relaxes error handling in ways that would hide bugs.
         builder.CreateResourceBuilder<ProjectResource>("api").WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
@@ -120,7 +131,7 @@ public sealed class TestApp : IAsyncDisposable
             connectionStrings[name] = await app.GetConnectionStringAsync(name, timeout.Token)
                 ?? throw new InvalidOperationException($"The AppHost gave no connection string for {name}.");
         }
-        return new TestApp(app, dataDirectory, connectionStrings);
+        return new TestApp(app, dataDirectory, connectionStrings) { BackupDirectory = backupDirectory };
     }
 
     private static async Task StartedAndHealthyAsync(DistributedApplication app, CancellationToken cancellationToken)
@@ -165,6 +176,27 @@ public sealed class TestApp : IAsyncDisposable
         Assert.True(result.Success, $"Starting {resource} failed: {result.Message}");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    /// <summary>Runs a resource's command (one of the dashboard's buttons) and returns what it answered.</summary>
+    public Task<ExecuteCommandResult> ExecuteCommandAsync(string resource, string command) =>
+        app.ResourceCommands.ExecuteCommandAsync(resource, command);
+
+    /// <summary>
+    /// Kills a resource's process and its children outright (SIGKILL: no graceful shutdown, requests in flight are cut),
+    /// as a crash would, and waits until Aspire sees it gone. <see cref="StartAsync"/> brings it back.
+    /// </summary>
+    public async Task KillAsync(string resource)
+    {
+        Assert.True(app.ResourceNotifications.TryGetCurrentState(resource, out var current), $"{resource} is unknown.");
+        var pid = current.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value
+            ?? throw new InvalidOperationException($"{resource} has no process id.");
+        using (var process = System.Diagnostics.Process.GetProcessById(Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await app.ResourceNotifications.WaitForResourceAsync(resource, [KnownResourceStates.Exited, KnownResourceStates.Finished], timeout.Token);
     }
 
     public async ValueTask DisposeAsync()

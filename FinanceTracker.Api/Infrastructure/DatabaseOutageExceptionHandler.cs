@@ -1,0 +1,56 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using MySqlConnector;
+
+namespace FinanceTracker.Api.Infrastructure;
+
+/// <summary>
+/// MariaDB unreachable, shutting down, or lost mid-query: 503 problem details with Retry-After at once, never a 500.
+/// The write that was running is rolled back by the server, so the client may simply try again; the next request
+/// after the database returns opens a fresh connection (no restart of the Api).
+/// </summary>
+internal sealed partial class DatabaseOutageExceptionHandler(IProblemDetailsService problemDetails, ILogger<DatabaseOutageExceptionHandler> logger)
+    : IExceptionHandler
+{
+    // Client-side codes MySqlConnector uses for a dropped connection (CR_SERVER_GONE_ERROR, CR_SERVER_LOST) and the
+    // server's own "connection was killed" (ER_CONNECTION_KILLED) sent to every session as it shuts down.
+    private static readonly HashSet<int> LostConnectionNumbers = [2006, 2013, 1927];
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsOutage(exception) || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+        LogOutage(httpContext.Request.Path, exception.Message);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = "5";
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database is unavailable",
+                Detail = "Nothing was changed by this request. Try again in a moment.",
+            },
+        });
+    }
+
+    /// <summary>What MySqlConnector throws when the server cannot be reached or went away; SQL errors stay unexpected.</summary>
+    public static bool IsOutage(Exception exception) => exception switch
+    {
+        MySqlException mySql => mySql.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown
+                or MySqlErrorCode.CommandTimeoutExpired or MySqlErrorCode.ConnectionCountError
+                or MySqlErrorCode.AbortingConnection or MySqlErrorCode.NewAbortingConnection or MySqlErrorCode.QueryInterrupted
+            || LostConnectionNumbers.Contains(mySql.Number)
+            || mySql.InnerException is IOException or SocketException or EndOfStreamException or TimeoutException,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsOutage),
+        _ => false,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable, answered {Path} with 503: {Reason}")]
+    private partial void LogOutage(string path, string reason);
+}

@@ -1,0 +1,40 @@
+namespace FinanceTracker.Tests.Infrastructure;
+
+/// <summary>Checks, in the database itself, that a person's derived figures agree with their rows: nothing half-written.</summary>
+public static class LedgerAudit
+{
+    /// <summary>What disagrees (empty when all agrees): monthly totals vs rows, balances vs rows, and optionally tags per row.</summary>
+    public static async Task<List<string>> DriftAsync(this TestDatabase database, long userId, int? tagsPerRow = null)
+    {
+        var drift = new List<string>();
+        var user = ("@userId", (object)userId);
+        var months = await database.ScalarAsync<long>("""
+            SELECT COUNT(*) FROM (
+                SELECT month, account_id, category_id, SUM(n) AS n, SUM(income) AS income, SUM(spending) AS spending FROM (
+                    SELECT month, account_id, category_id, transaction_count AS n, income, spending FROM monthly_totals WHERE user_id = @userId
+                    UNION ALL
+                    SELECT CAST(DATE_FORMAT(booking_date, '%Y-%m-01') AS DATE), account_id, COALESCE(category_id, 0),
+                           -COUNT(*), -SUM(GREATEST(amount, 0)), -SUM(LEAST(amount, 0))
+                    FROM transactions WHERE user_id = @userId GROUP BY 1, 2, 3) both_sides
+                GROUP BY month, account_id, category_id
+                HAVING n <> 0 OR income <> 0 OR spending <> 0) drifted
+            """, user);
+        if (months > 0) drift.Add($"{months} monthly total(s) disagree with the transactions of their month");
+
+        var balances = await database.ScalarAsync<long>("""
+            SELECT COUNT(*) FROM accounts a WHERE a.user_id = @userId
+              AND a.transactions_total <> (SELECT COALESCE(SUM(t.amount), 0) FROM transactions t WHERE t.account_id = a.id)
+            """, user);
+        if (balances > 0) drift.Add($"{balances} account total(s) disagree with their transactions");
+
+        if (tagsPerRow is { } tags)
+        {
+            var partial = await database.ScalarAsync<long>("""
+                SELECT COUNT(*) FROM transactions t WHERE t.user_id = @userId
+                  AND (SELECT COUNT(*) FROM transaction_tags g WHERE g.transaction_id = t.id) <> @tags
+                """, user, ("@tags", tags));
+            if (partial > 0) drift.Add($"{partial} transaction(s) without their {tags} tags");
+        }
+        return drift;
+    }
+}
