@@ -65,8 +65,8 @@ public sealed partial class MySqlUserStore(MySqlDataSource dataSource, CurrentUs
         var newStamp = Guid.NewGuid().ToString();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var storedStamp = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT security_stamp FROM users WHERE id = @Id FOR UPDATE", user, transaction, cancellationToken: cancellationToken));
+        var stored = await connection.QuerySingleOrDefaultAsync<AppUser>(new CommandDefinition(
+            $"SELECT {Columns} FROM users WHERE id = @Id FOR UPDATE", user, transaction, cancellationToken: cancellationToken));
         var parameters = new DynamicParameters(user);
         parameters.Add("NewStamp", newStamp);
         var rows = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
@@ -76,7 +76,7 @@ public sealed partial class MySqlUserStore(MySqlDataSource dataSource, CurrentUs
         }
         // Identity renews the stamp on every security change (password set or reset, two-factor on, off or re-keyed,
         // recovery codes renewed): every other session of the person ends with it, the caller's own stays.
-        if (storedStamp != user.SecurityStamp)
+        if (stored is not null && stored.SecurityStamp != user.SecurityStamp && !OnlyPreparesTwoFactor(stored, user))
         {
             await SessionStore.EndOthersAsync(connection, transaction, user.Id, caller.Id == user.Id ? caller.SessionId : null, cancellationToken);
         }
@@ -84,6 +84,16 @@ public sealed partial class MySqlUserStore(MySqlDataSource dataSource, CurrentUs
         user.ConcurrencyStamp = newStamp;
         return IdentityResult.Success;
     }
+
+    /// <summary>
+    /// Opening two-factor settings creates an authenticator key (and renews the stamp) while two-factor is still off:
+    /// nothing about how the person signs in has changed, so their other devices stay signed in.
+    /// </summary>
+    private static bool OnlyPreparesTwoFactor(AppUser stored, AppUser updated) =>
+        !stored.TwoFactorEnabled && !updated.TwoFactorEnabled
+        && stored.PasswordHash == updated.PasswordHash
+        && stored.NormalizedEmail == updated.NormalizedEmail
+        && stored.NormalizedUserName == updated.NormalizedUserName;
 
     public async Task<IdentityResult> DeleteAsync(AppUser user, CancellationToken cancellationToken)
     {

@@ -105,6 +105,19 @@ public sealed class SessionTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task OpeningTwoFactorSettingsSignsNobodyOut()
+    {
+        var email = NewEmail();
+        var other = await api.NewUserClientAsync(email);
+        var here = await SignInAsync(email);
+
+        // The first read creates the authenticator key; two-factor is still off, so no sign-in has changed.
+        Assert.Equal(HttpStatusCode.OK, (await here.Client.PostAsJsonAsync("/api/auth/manage/2fa", new { })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/accounts")).StatusCode);
+    }
+
+    [Fact]
     public async Task NobodyCanEndAnotherPersonsSession()
     {
         var victim = await api.NewUserClientAsync();
