@@ -18,6 +18,11 @@ public static class PasswordPolicy
         var errors = new Dictionary<string, string[]>();
         foreach (var (key, messages) in problem.FieldErrors)
         {
+            if (key == "oldPassword" && currentPasswordField is not null)
+            {
+                errors[currentPasswordField] = messages;
+                continue;
+            }
             if (key is not ("password" or "newPassword"))
             {
                 errors[key] = messages;
