@@ -20,7 +20,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 app.UseAuthentication();
-app.UseMiddleware<SignedInUserCheck>();
+app.UseMiddleware<SessionCheck>();
 app.UseAuthorization();
 
 app.MapOpenApi();

@@ -1,3 +1,4 @@
+using FinanceTracker.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -13,10 +14,30 @@ public static class AuthApi
         group.AddEndpointFilter(IdentityRequestValidation.ValidateAsync);
         group.AddEndpointFilter(NameIdentityErrorFields);
         group.AddEndpointFilter(LoginSerialization.OneAtATimePerAccountAsync);
-        group.AddEndpointFilter(RefreshTokenReuse.UsedOnceAsync);
+        group.AddEndpointFilter(BearerOnly);
+        group.AddEndpointFilter(SessionRefresh.RefreshInSessionAsync);
         group.MapIdentityApi<AppUser>();
         group.MapAccountDeletion();
+        group.MapSessionsApi();
         return group;
+    }
+
+    /// <summary>
+    /// The Api signs in with bearer tokens only: an Api cookie would be sent by the browser to any state-changing
+    /// endpoint without antiforgery. The Web keeps its own cookie and calls the Api with the bearer token.
+    /// </summary>
+    private static ValueTask<object?> BearerOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var query = context.HttpContext.Request.Query;
+        foreach (var name in (string[])["useCookies", "useSessionCookies"])
+        {
+            if (bool.TryParse(query[name], out var cookies) && cookies)
+            {
+                return ValueTask.FromResult<object?>(Problems.Invalid(name,
+                    "Cookie sign-in is not offered by the Api; use the access token in the Authorization header."));
+            }
+        }
+        return next(context);
     }
 
     /// <summary>

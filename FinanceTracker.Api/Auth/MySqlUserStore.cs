@@ -10,7 +10,7 @@ namespace FinanceTracker.Api.Auth;
 /// MySQL provider exists here and the rest of the Api is Dapper over one MySqlDataSource; setters only
 /// change the object, <see cref="UpdateAsync"/> writes it (as Identity's EF store does).
 /// </summary>
-public sealed partial class MySqlUserStore(MySqlDataSource dataSource) :
+public sealed partial class MySqlUserStore(MySqlDataSource dataSource, CurrentUser caller) :
     IUserPasswordStore<AppUser>,
     IUserEmailStore<AppUser>,
     IUserSecurityStampStore<AppUser>,
@@ -64,13 +64,23 @@ public sealed partial class MySqlUserStore(MySqlDataSource dataSource) :
             """;
         var newStamp = Guid.NewGuid().ToString();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var storedStamp = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT security_stamp FROM users WHERE id = @Id FOR UPDATE", user, transaction, cancellationToken: cancellationToken));
         var parameters = new DynamicParameters(user);
         parameters.Add("NewStamp", newStamp);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var rows = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         if (rows == 0)
         {
             return IdentityResult.Failed(new IdentityErrorDescriber().ConcurrencyFailure());
         }
+        // Identity renews the stamp on every security change (password set or reset, two-factor on, off or re-keyed,
+        // recovery codes renewed): every other session of the person ends with it, the caller's own stays.
+        if (storedStamp != user.SecurityStamp)
+        {
+            await SessionStore.EndOthersAsync(connection, transaction, user.Id, caller.Id == user.Id ? caller.SessionId : null, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         user.ConcurrencyStamp = newStamp;
         return IdentityResult.Success;
     }

@@ -9,6 +9,7 @@ using FinanceTracker.Api.Money;
 using FinanceTracker.Api.Receipts;
 using FinanceTracker.Api.Transactions;
 using FluentMigrator.Runner;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -112,7 +113,14 @@ public static class ApplicationServiceExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
             })
-            .AddUserStore<MySqlUserStore>();
+            .AddUserStore<MySqlUserStore>()
+            .AddSignInManager<SessionSignInManager>()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.Name);
+        builder.Services.Configure<IdentityOptions>(options => options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.Name);
+        // Bearer tokens only (see AuthApi.BearerOnly); Identity's default would also read its cookie.
+        builder.Services.Configure<AuthenticationOptions>(options => options.DefaultScheme = IdentityConstants.BearerScheme);
+        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddSingleton<SessionStore>();
         // No phone numbers are kept: Identity's phone provider would ask the store for one and fail every two-factor sign-in.
         builder.Services.Configure<IdentityOptions>(options => options.Tokens.ProviderMap.Remove(TokenOptions.DefaultPhoneProvider));
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using FinanceTracker.Tests.Infrastructure;
-using OtpNet;
 
 namespace FinanceTracker.Tests.Api;
 
@@ -12,17 +11,17 @@ public sealed class TwoFactorTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task WithTwoFactorOnThePasswordAloneIsNotEnoughAndTheCodeSignsIn()
     {
         var email = $"totp-{Guid.NewGuid():N}@example.com";
-        var (key, recoveryCodes) = await EnableTwoFactorAsync(await api.NewUserClientAsync(email));
+        var authenticator = await Authenticator.EnableAsync(await api.NewUserClientAsync(email));
         var client = api.AnonymousClient();
 
         var passwordOnly = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password });
         Assert.Equal("RequiresTwoFactor", (await passwordOnly.AssertProblemAsync(HttpStatusCode.Unauthorized)).Detail);
 
-        var withCode = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password, twoFactorCode = Code(key) });
+        var withCode = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password, twoFactorCode = authenticator.NextCode() });
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
         Assert.NotEmpty((await withCode.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken);
 
-        var withRecovery = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password, twoFactorRecoveryCode = recoveryCodes[0] });
+        var withRecovery = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password, twoFactorRecoveryCode = authenticator.RecoveryCodes[0] });
         Assert.Equal(HttpStatusCode.OK, withRecovery.StatusCode);
     }
 
@@ -30,8 +29,8 @@ public sealed class TwoFactorTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task AWrongCodeIsRefused()
     {
         var email = $"totp-{Guid.NewGuid():N}@example.com";
-        var (key, _) = await EnableTwoFactorAsync(await api.NewUserClientAsync(email));
-        var wrong = (int.Parse(Code(key), System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000;
+        var authenticator = await Authenticator.EnableAsync(await api.NewUserClientAsync(email));
+        var wrong = (int.Parse(authenticator.CodeAt(0), System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000;
 
         var response = await api.AnonymousClient().PostAsJsonAsync("/api/auth/login",
             new { email, password = ApiFixture.Password, twoFactorCode = wrong.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) });
@@ -43,28 +42,41 @@ public sealed class TwoFactorTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task DeletingAnAccountWithTwoFactorOnNeedsTheCodeToo()
     {
         var client = await api.NewUserClientAsync();
-        var (key, _) = await EnableTwoFactorAsync(client);
+        var authenticator = await Authenticator.EnableAsync(client);
 
         var withoutCode = await client.PostAsJsonAsync("/api/auth/manage/delete-account", new { password = ApiFixture.Password });
         await withoutCode.AssertProblemAsync(HttpStatusCode.BadRequest, "twoFactorCode");
 
-        var withCode = await client.PostAsJsonAsync("/api/auth/manage/delete-account", new { password = ApiFixture.Password, twoFactorCode = Code(key) });
+        var withCode = await client.PostAsJsonAsync("/api/auth/manage/delete-account", new { password = ApiFixture.Password, twoFactorCode = authenticator.NextCode() });
         Assert.Equal(HttpStatusCode.NoContent, withCode.StatusCode);
     }
 
-    /// <summary>Reads the shared key, confirms it with a code (as enrolment does) and returns the key and recovery codes.</summary>
-    private static async Task<(byte[] Key, string[] RecoveryCodes)> EnableTwoFactorAsync(HttpClient client)
+    [Fact]
+    public async Task ACodeThatSignedInOnceIsRefusedTheSecondTime()
     {
-        var setup = await (await client.PostAsJsonAsync("/api/auth/manage/2fa", new { })).Content.ReadFromJsonAsync<TwoFactorState>();
-        var key = Base32Encoding.ToBytes(setup!.SharedKey);
-        var enabled = await client.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = Code(key) });
-        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
-        var state = (await enabled.Content.ReadFromJsonAsync<TwoFactorState>())!;
-        Assert.True(state.IsTwoFactorEnabled);
-        return (key, state.RecoveryCodes!);
+        var email = $"totp-{Guid.NewGuid():N}@example.com";
+        var authenticator = await Authenticator.EnableAsync(await api.NewUserClientAsync(email));
+        var client = api.AnonymousClient();
+        var code = authenticator.NextCode();
+
+        var first = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password, twoFactorCode = code });
+        var replay = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password, twoFactorCode = code });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await replay.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var fresh = await client.PostAsJsonAsync("/api/auth/login", new { email, password = ApiFixture.Password, twoFactorCode = authenticator.NextCode() });
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
     }
 
-    private static string Code(byte[] key) => new Totp(key).ComputeTotp();
+    [Fact]
+    public async Task ARecoveryCodeWorksOnce()
+    {
+        var email = $"totp-{Guid.NewGuid():N}@example.com";
+        var authenticator = await Authenticator.EnableAsync(await api.NewUserClientAsync(email));
+        var client = api.AnonymousClient();
+        var recovery = new { email, password = ApiFixture.Password, twoFactorRecoveryCode = authenticator.RecoveryCodes[1] };
 
-    private sealed record TwoFactorState(string SharedKey, bool IsTwoFactorEnabled, string[]? RecoveryCodes);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/login", recovery)).StatusCode);
+        await (await client.PostAsJsonAsync("/api/auth/login", recovery)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
 }
