@@ -10,7 +10,7 @@ namespace FinanceTracker.Web.Auth;
 /// request), refreshing the Api tokens shortly before they expire and re-issuing the cookie, so a new page load (and
 /// circuit) starts with a fresh token.
 /// </summary>
-internal static class CookieTokenRefresher
+public static class CookieTokenRefresher
 {
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
 
