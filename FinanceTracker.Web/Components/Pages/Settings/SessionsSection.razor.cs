@@ -30,9 +30,13 @@ public partial class SessionsSection
 
     private async Task EndAsync(Session session, string name)
     {
-        if (await Dialogs.ConfirmAsync($"End the session on {name}?",
-                $"That browser ({session.IpAddress ?? "unknown address"}) is signed out at once and has to sign in again.", "End session")
-            && await TryApiAsync(() => Api.EndSessionAsync(session.Id), e => e.IsNotFound))
+        if (!await Dialogs.ConfirmAsync($"End the session on {name}?",
+                $"That browser ({session.IpAddress ?? "unknown address"}) is signed out at once and has to sign in again.", "End session"))
+        {
+            return;
+        }
+        var alreadyEnded = false;
+        if (await TryApiAsync(() => Api.EndSessionAsync(session.Id), e => alreadyEnded = e.IsNotFound) || alreadyEnded)
         {
             Notifications.Toast("Signed out", $"{name} is signed out.");
             await LoadAsync();
