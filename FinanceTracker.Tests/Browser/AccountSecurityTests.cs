@@ -150,12 +150,14 @@ public sealed class AccountSecurityTests(BrowserStack stack) : BrowserTest(stack
         await me.SignOutAsync();
 
         await me.Page.GetByRole(AriaRole.Link, new() { Name = "Forgot password?" }).ClickAsync();
+        await Expect(me.Page.GetByRole(AriaRole.Heading, new() { Name = "Forgot your password?" })).ToBeVisibleAsync();
         await me.Page.GetByLabel("Email").FillAsync(me.Email);
         await me.Page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
         await Expect(me.Page.GetByText("If an account exists for that email, we sent a link")).ToBeVisibleAsync();
 
         var link = await ResetLinkAsync(me.Email);
         await me.Page.GotoAsync(link);
+        await Expect(me.Page.GetByRole(AriaRole.Heading, new() { Name = "Choose a new password" })).ToBeVisibleAsync();
         await me.Page.GetByLabel("New password", new() { Exact = true }).FillAsync(NewPassword);
         await me.Page.GetByLabel("Confirm new password").FillAsync(NewPassword);
         await me.Page.GetByRole(AriaRole.Button, new() { Name = "Set new password" }).ClickAsync();
