@@ -34,6 +34,18 @@ public sealed class Person(IPage page, string email)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
+    public async Task SignOutAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    public async Task GoToSettingsAsync()
+    {
+        await Page.GetByRole(AriaRole.Link, new() { Name = "My account" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Settings", Level = 1 })).ToBeVisibleAsync();
+    }
+
     public async Task AddAccountAsync(string name, string type, string currency)
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add account" }).ClickAsync();

@@ -96,6 +96,8 @@ public sealed class TestApp : IAsyncDisposable
         {
             builder.CreateResourceBuilder<ProjectResource>(project).WithEnvironment("Logging__LogLevel__Default", "Warning");
         }
+        // Without SMTP the Api logs each account email with its link; browser tests follow reset links from there.
+        builder.CreateResourceBuilder<ProjectResource>("api").WithEnvironment("Logging__LogLevel__FinanceTracker.Api.Auth.Email", "Information");
 
         var app = await builder.BuildAsync().WaitAsync(StartTimeout);
         using var timeout = new CancellationTokenSource(StartTimeout);

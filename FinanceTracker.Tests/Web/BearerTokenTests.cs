@@ -14,7 +14,7 @@ public sealed class BearerTokenTests
 
     private HttpClient ClientWith(AuthTokens tokens)
     {
-        var provider = new TokenProvider(new HttpContextAccessor(), _api.Client, _time, NullLogger<TokenProvider>.Instance);
+        var provider = new TokenProvider(new HttpContextAccessor(), _api.Client, _time, NullLogger<TokenProvider>.Instance, new RefreshedTokens(_time));
         provider.Set(tokens);
         var services = new ServiceCollection().AddSingleton(provider).BuildServiceProvider();
         var accessor = new CircuitServicesAccessor { Services = services };

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
 namespace FinanceTracker.Web.Api;
@@ -15,22 +14,12 @@ public sealed partial class FinanceApiClient(HttpClient http)
     public Task RegisterAsync(Credentials credentials, CancellationToken ct = default) =>
         SendAsync(Json(HttpMethod.Post, "api/auth/register", credentials), ct);
 
-    public Task<TokenResponse> LoginAsync(Credentials credentials, CancellationToken ct = default) =>
-        SendAsync<TokenResponse>(Json(HttpMethod.Post, "api/auth/login", credentials), ct);
-
     public Task<TokenResponse> RefreshAsync(string refreshToken, CancellationToken ct = default) =>
         SendAsync<TokenResponse>(Json(HttpMethod.Post, "api/auth/refresh", new RefreshRequest(refreshToken)), ct);
 
     /// <summary>Reads the signed-in person; <paramref name="accessToken"/> is for the moment right after login.</summary>
-    public Task<UserInfo> GetUserInfoAsync(string? accessToken = null, CancellationToken ct = default)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "api/auth/manage/info");
-        if (accessToken is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        }
-        return SendAsync<UserInfo>(request, ct);
-    }
+    public Task<UserInfo> GetUserInfoAsync(string? accessToken = null, CancellationToken ct = default) =>
+        SendAsync<UserInfo>(WithToken(new(HttpMethod.Get, "api/auth/manage/info"), accessToken), ct);
 
     // Accounts
     public Task<IReadOnlyList<Account>> GetAccountsAsync(CancellationToken ct = default) =>

@@ -7,14 +7,16 @@ internal static class AuthEndpoints
     public const string SignInPath = "/account/login";
     public const string SignUpPath = "/account/register";
     public const string SignOutPath = "/account/logout";
+    public const string ForgotPasswordPath = "/account/forgot-password";
+    public const string ResetPasswordPath = "/account/reset-password";
 
     /// <summary>Sign-out is a POST (with antiforgery, which binding a form field turns on) so no link can sign anyone out.</summary>
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(SignOutPath, async (HttpContext context, [FromForm] string? returnUrl) =>
+        endpoints.MapPost(SignOutPath, async (HttpContext context, SignInService signIn, [FromForm] string? returnUrl) =>
         {
-            await SignInService.SignOutAsync(context);
-            return TypedResults.LocalRedirect(SignInPath);
+            await signIn.SignOutAsync(context, context.RequestAborted);
+            return TypedResults.LocalRedirect(SignInNotice.Url(SignInNotice.SignedOut));
         });
         return endpoints;
     }

@@ -42,6 +42,8 @@ internal static class AuthServiceExtensions
         services.AddSingleton<CircuitServicesAccessor>();
         services.AddScoped<CircuitHandler, ServicesAccessorCircuitHandler>();
         services.AddScoped<CircuitHandler, TokenCircuitHandler>();
+        services.AddSingleton<RefreshedTokens>();
+        services.AddSingleton<TwoFactorChallenge>();
         services.AddScoped<TokenProvider>();
         services.AddScoped<SignInService>();
         services.AddTransient<BearerTokenHandler>();

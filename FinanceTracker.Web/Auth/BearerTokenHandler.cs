@@ -9,7 +9,8 @@ namespace FinanceTracker.Web.Auth;
 public sealed class BearerTokenHandler(CircuitServicesAccessor circuit, IHttpContextAccessor httpContextAccessor)
     : DelegatingHandler
 {
-    private static readonly string[] AnonymousPaths = ["/api/auth/login", "/api/auth/register", "/api/auth/refresh"];
+    private static readonly string[] AnonymousPaths =
+        ["/api/auth/login", "/api/auth/register", "/api/auth/refresh", "/api/auth/forgotPassword", "/api/auth/resetPassword"];
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -5,33 +5,51 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace FinanceTracker.Web.Auth;
 
 /// <summary>
-/// Runs on every request carrying the auth cookie: refreshes the Api tokens shortly before they
-/// expire and re-issues the cookie, so a new page load (and circuit) starts with a fresh token.
+/// Runs on every request carrying the auth cookie. For pages and other dynamic endpoints it makes sure the Api
+/// session behind the cookie is still alive (a signed-out or ended session rejects the cookie on the very next
+/// request), refreshing the Api tokens shortly before they expire and re-issuing the cookie, so a new page load (and
+/// circuit) starts with a fresh token.
 /// </summary>
-internal static class CookieTokenRefresher
+public static class CookieTokenRefresher
 {
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        var services = context.HttpContext.RequestServices;
+        var time = services.GetRequiredService<TimeProvider>();
         var tokens = AuthTokens.ReadFrom(context.Properties);
         if (tokens is null)
         {
             await RejectAsync(context);
             return;
         }
-        if (!tokens.ExpiresWithin(Margin, time.GetUtcNow()))
+        if (!SessionCheck.AppliesTo(context.HttpContext.GetEndpoint()))
         {
             return;
         }
 
-        var api = context.HttpContext.RequestServices.GetRequiredService<FinanceApiClient>();
+        var api = services.GetRequiredService<FinanceApiClient>();
+        var refreshed = services.GetRequiredService<RefreshedTokens>();
+        var ct = context.HttpContext.RequestAborted;
         try
         {
-            var response = await api.RefreshAsync(tokens.RefreshToken, context.HttpContext.RequestAborted);
-            AuthTokens.From(response, time.GetUtcNow()).StoreIn(context.Properties);
-            context.ShouldRenew = true;
+            // A circuit may have refreshed since this cookie was written; its refresh token is then used up.
+            var latest = refreshed.Latest(tokens);
+            if (latest.ExpiresWithin(Margin, time.GetUtcNow()))
+            {
+                // A successful refresh also proves the session is alive.
+                latest = await refreshed.RefreshAsync(api, latest, Margin, ct);
+            }
+            else
+            {
+                await api.GetUserInfoAsync(latest.AccessToken, ct);
+            }
+            if (latest != tokens)
+            {
+                latest.StoreIn(context.Properties);
+                context.ShouldRenew = true;
+            }
         }
         catch (ApiException e) when (e.IsUnauthorized)
         {

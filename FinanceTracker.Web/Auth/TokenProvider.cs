@@ -12,7 +12,8 @@ public sealed class TokenProvider(
     IHttpContextAccessor httpContextAccessor,
     FinanceApiClient api,
     TimeProvider time,
-    ILogger<TokenProvider> logger)
+    ILogger<TokenProvider> logger,
+    RefreshedTokens refreshed)
 {
     /// <summary>Refresh this long before expiry so a request never leaves with a token about to lapse.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(2);
@@ -23,7 +24,7 @@ public sealed class TokenProvider(
 
     public void Set(AuthTokens? tokens)
     {
-        _tokens = tokens;
+        _tokens = tokens is null ? null : refreshed.Latest(tokens);
         _captured = true;
     }
 
@@ -64,7 +65,7 @@ public sealed class TokenProvider(
     {
         try
         {
-            _tokens = AuthTokens.From(await api.RefreshAsync(current.RefreshToken, ct), time.GetUtcNow());
+            _tokens = await refreshed.RefreshAsync(api, current, RefreshMargin, ct);
         }
         catch (ApiException e) when (e.IsUnauthorized)
         {

@@ -38,7 +38,7 @@ public partial class Register
         try
         {
             await Api.RegisterAsync(credentials);
-            await SignIn.SignInAsync(HttpContext, credentials);
+            await SignIn.SignInAsync(HttpContext, new LoginRequest(credentials.Email, credentials.Password));
             Navigation.NavigateTo(AuthEndpoints.SafeReturnUrl(ReturnUrl));
         }
         catch (ApiException e) when (e.FieldErrors.Count > 0)
