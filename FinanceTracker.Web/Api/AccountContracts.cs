@@ -5,9 +5,6 @@ namespace FinanceTracker.Web.Api;
 /// <summary>Identity's login body; one of the two codes is sent when the account has two-factor authentication.</summary>
 public sealed record LoginRequest(string Email, string Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
-/// <summary>Who is signing in, as the browser showed itself to the Web; the Api records it on the session.</summary>
-public sealed record ClientInfo(string? UserAgent, string? IpAddress);
-
 public sealed record ChangePasswordRequest(string OldPassword, string NewPassword);
 
 public sealed record TwoFactorRequest

@@ -4,20 +4,9 @@ namespace FinanceTracker.Web.Api;
 
 public sealed partial class FinanceApiClient
 {
-    /// <summary>Signs in; the browser's User-Agent and address go along so the session list can name the device.</summary>
-    public Task<TokenResponse> LoginAsync(LoginRequest login, ClientInfo? client = null, CancellationToken ct = default)
-    {
-        var request = Json(HttpMethod.Post, "api/auth/login", login);
-        if (!string.IsNullOrWhiteSpace(client?.UserAgent))
-        {
-            request.Headers.TryAddWithoutValidation("User-Agent", client.UserAgent);
-        }
-        if (!string.IsNullOrWhiteSpace(client?.IpAddress))
-        {
-            request.Headers.TryAddWithoutValidation("X-Forwarded-For", client.IpAddress);
-        }
-        return SendAsync<TokenResponse>(request, ct);
-    }
+    /// <summary>Signs in; <c>ForwardedClientHandler</c> sends the browser's User-Agent and address along for the session list.</summary>
+    public Task<TokenResponse> LoginAsync(LoginRequest login, CancellationToken ct = default) =>
+        SendAsync<TokenResponse>(Json(HttpMethod.Post, "api/auth/login", login), ct);
 
     /// <summary>Ends the session the token belongs to; its access and refresh tokens stop working at once.</summary>
     public Task LogoutAsync(string accessToken, CancellationToken ct = default) =>

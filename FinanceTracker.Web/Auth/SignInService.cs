@@ -11,7 +11,7 @@ public sealed class SignInService(FinanceApiClient api, TimeProvider time, ILogg
     /// <exception cref="ApiException">401 with detail <c>RequiresTwoFactor</c>, <c>LockedOut</c> or <c>Failed</c>.</exception>
     public async Task SignInAsync(HttpContext httpContext, LoginRequest login, CancellationToken ct = default)
     {
-        var response = await api.LoginAsync(login, ClientOf(httpContext), ct);
+        var response = await api.LoginAsync(login, ct);
         var tokens = AuthTokens.From(response, time.GetUtcNow());
         var info = await api.GetUserInfoAsync(tokens.AccessToken, ct);
 
@@ -48,9 +48,4 @@ public sealed class SignInService(FinanceApiClient api, TimeProvider time, ILogg
         }
         await httpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
-
-    /// <summary>The browser's User-Agent and address (after any forwarded-headers middleware has run).</summary>
-    public static ClientInfo ClientOf(HttpContext httpContext) => new(
-        httpContext.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
-        httpContext.Connection.RemoteIpAddress?.ToString());
 }
