@@ -4,7 +4,7 @@ using FinanceTracker.Tests.Infrastructure;
 
 namespace FinanceTracker.Tests.Api;
 
-public sealed class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class ConcurrencyTests(ApiFixture api, ITestOutputHelper output) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task CrossingMovesBetweenTwoAccountsAllSucceedAndBalancesStayExact()
@@ -116,6 +116,8 @@ public sealed class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
             }
         }
 
+        output.WriteLine($"Account and category churn: {answers.Count} calls; " + string.Join(", ", answers
+            .GroupBy(a => $"{a.Call} {(int)a.Response.StatusCode}").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}")));
         var failures = answers.Where(a => (int)a.Response.StatusCode >= 500).Select(a => $"{a.Call}: {(int)a.Response.StatusCode}").ToList();
         Assert.True(failures.Count == 0, string.Join('\n', failures) + "\n" + api.App.RecentLog("api"));
         Assert.All(answers.Where(a => a.Call == "delete account"), a => Assert.Equal(HttpStatusCode.NoContent, a.Response.StatusCode));
@@ -135,6 +137,7 @@ public sealed class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
         await IndependentSums.AssertReportsMatchRowsAsync(client, "2026-02-14", "2026-02-20");
         await IndependentSums.AssertReportsMatchRowsAsync(client, "2026-01-01", "2026-04-30");
         Assert.Empty(await api.Database.DriftAsync(userId));
+        output.WriteLine($"Rows checked against every report: {rows.Count}");
     }
 
     private static async Task<Category> CreateCategoryAsync(HttpClient client, string name)
