@@ -34,7 +34,7 @@ internal sealed partial class DatabaseOutageExceptionHandler(IProblemDetailsServ
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The database is unavailable",
-                Detail = "Nothing was changed by this request. Try again in a moment.",
+                Detail = "The database could not be reached. Try again in a moment; if this was a change, check first whether it was saved.",
             },
         });
     }
@@ -47,6 +47,8 @@ internal sealed partial class DatabaseOutageExceptionHandler(IProblemDetailsServ
                 or MySqlErrorCode.AbortingConnection or MySqlErrorCode.NewAbortingConnection or MySqlErrorCode.QueryInterrupted
             || LostConnectionNumbers.Contains(mySql.Number)
             || mySql.InnerException is IOException or SocketException or EndOfStreamException or TimeoutException,
+        // A socket that failed under the driver outside a command (opening, resetting or returning a connection).
+        IOException or SocketException or EndOfStreamException when exception.Source == "MySqlConnector" => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsOutage),
         _ => false,
     };
