@@ -17,18 +17,18 @@ public static class AccountsApi
     {
         var group = routes.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization().InvalidatesAnalytics().RetriesDeadlocks();
 
-        group.MapGet("/", async (MySqlDataSource db, HttpContext http) =>
+        group.MapGet("/", async (MySqlDataSource db, CurrentUser caller) =>
         {
             await using var connection = await db.OpenConnectionAsync();
             var rows = await connection.QueryAsync<AccountRow>(
-                $"{SelectColumns} WHERE user_id = @userId ORDER BY name, id", new { userId = http.User.GetUserId() });
+                $"{SelectColumns} WHERE user_id = @userId ORDER BY name, id", new { userId = caller.Id });
             return TypedResults.Ok(rows.Select(r => r.ToResponse()).ToList());
         });
 
-        group.MapGet("/{id:long}", async Task<Results<Ok<AccountResponse>, NotFound>> (long id, MySqlDataSource db, HttpContext http) =>
+        group.MapGet("/{id:long}", async Task<Results<Ok<AccountResponse>, NotFound>> (long id, MySqlDataSource db, CurrentUser caller) =>
         {
             await using var connection = await db.OpenConnectionAsync();
-            var row = await FindAsync(connection, null, http.User.GetUserId(), id);
+            var row = await FindAsync(connection, null, caller.Id, id);
             return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.ToResponse());
         });
 
@@ -43,7 +43,7 @@ public static class AccountsApi
             $"{SelectColumns} WHERE id = @id AND user_id = @userId{(forUpdate ? " FOR UPDATE" : "")}", new { id, userId }, transaction);
 
     private static async Task<Results<Created<AccountResponse>, ValidationProblem>> CreateAsync(
-        CreateAccountRequest request, MySqlDataSource db, HttpContext http)
+        CreateAccountRequest request, MySqlDataSource db, CurrentUser caller)
     {
         if (AccountRules.Check(request.Currency!, request.OpeningBalance) is { } invalid)
         {
@@ -53,7 +53,7 @@ public static class AccountsApi
             INSERT INTO accounts (user_id, name, type, currency, opening_balance) VALUES (@userId, @name, @type, @currency, @openingBalance);
             SELECT LAST_INSERT_ID();
             """;
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync();
         var id = await connection.ExecuteScalarAsync<long>(sql, new
         {
@@ -64,13 +64,13 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Ok<AccountResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateAccountRequest request, MySqlDataSource db, HttpContext http)
+        long id, UpdateAccountRequest request, MySqlDataSource db, CurrentUser caller)
     {
         if (AccountRules.Check(request.Currency!, request.OpeningBalance) is { } invalid)
         {
             return invalid;
         }
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var existing = await FindAsync(connection, transaction, userId, id, forUpdate: true);
@@ -99,9 +99,9 @@ public static class AccountsApi
     }
 
     /// <summary>Deletes the account together with its transactions and their receipts (the UI confirms this first).</summary>
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, MySqlDataSource db, BlobDeletions blobDeletions, HttpContext http)
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, MySqlDataSource db, BlobDeletions blobDeletions, CurrentUser caller)
     {
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         // The account first, then its rows: the order every transaction write locks them in, so none waits on this in a circle.

@@ -11,16 +11,16 @@ public static class AnalyticsApi
     {
         var group = routes.MapGroup("/api/analytics").WithTags("Analytics").RequireAuthorization();
 
-        group.MapGet("/summary", (HttpContext http, AnalyticsReports reports, CancellationToken ct) =>
-            reports.RunAsync(http, "summary", (store, userId, query, token) => store.SummaryAsync(userId, query, token), ct));
-        group.MapGet("/by-category", (HttpContext http, AnalyticsReports reports, CancellationToken ct) =>
-            reports.RunAsync(http, "by-category", (store, userId, query, token) => store.ByCategoryAsync(userId, query, token), ct));
-        group.MapGet("/monthly", (HttpContext http, AnalyticsReports reports, CancellationToken ct) =>
-            reports.RunAsync(http, "monthly", (store, userId, query, token) => store.MonthlyAsync(userId, query, token), ct));
-        group.MapGet("/top-payees", (HttpContext http, AnalyticsReports reports, CancellationToken ct) =>
-            reports.RunAsync(http, "top-payees", (store, userId, query, token) => store.TopPayeesAsync(userId, query, token), ct));
-        group.MapGet("/daily", (HttpContext http, AnalyticsReports reports, CancellationToken ct) =>
-            reports.RunAsync(http, "daily", (store, userId, query, token) => store.DailyAsync(userId, query, token), ct));
+        group.MapGet("/summary", (HttpRequest request, CurrentUser caller, AnalyticsReports reports, CancellationToken ct) =>
+            reports.RunAsync(request.Query, caller, "summary", (store, userId, query, token) => store.SummaryAsync(userId, query, token), ct));
+        group.MapGet("/by-category", (HttpRequest request, CurrentUser caller, AnalyticsReports reports, CancellationToken ct) =>
+            reports.RunAsync(request.Query, caller, "by-category", (store, userId, query, token) => store.ByCategoryAsync(userId, query, token), ct));
+        group.MapGet("/monthly", (HttpRequest request, CurrentUser caller, AnalyticsReports reports, CancellationToken ct) =>
+            reports.RunAsync(request.Query, caller, "monthly", (store, userId, query, token) => store.MonthlyAsync(userId, query, token), ct));
+        group.MapGet("/top-payees", (HttpRequest request, CurrentUser caller, AnalyticsReports reports, CancellationToken ct) =>
+            reports.RunAsync(request.Query, caller, "top-payees", (store, userId, query, token) => store.TopPayeesAsync(userId, query, token), ct));
+        group.MapGet("/daily", (HttpRequest request, CurrentUser caller, AnalyticsReports reports, CancellationToken ct) =>
+            reports.RunAsync(request.Query, caller, "daily", (store, userId, query, token) => store.DailyAsync(userId, query, token), ct));
 
         return group;
     }
@@ -30,14 +30,14 @@ public static class AnalyticsApi
 internal sealed class AnalyticsReports(AnalyticsStore store, AnalyticsCache cache, MySqlDataSource dataSource, TimeProvider clock)
 {
     public async Task<Results<Ok<T>, ValidationProblem, NotFound>> RunAsync<T>(
-        HttpContext http, string report, Func<AnalyticsStore, long, AnalyticsQuery, CancellationToken, Task<T>> compute, CancellationToken ct)
+        IQueryCollection parameters, CurrentUser caller, string report, Func<AnalyticsStore, long, AnalyticsQuery, CancellationToken, Task<T>> compute, CancellationToken ct)
     {
-        var (query, errors) = AnalyticsQuery.Parse(http.Request.Query, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var (query, errors) = AnalyticsQuery.Parse(parameters, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         if (query.AccountId is { } accountId && !await OwnsAccountAsync(userId, accountId, ct))
         {
             return TypedResults.NotFound();

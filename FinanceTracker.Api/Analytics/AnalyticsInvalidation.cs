@@ -13,7 +13,7 @@ public static class AnalyticsInvalidation
             var http = context.HttpContext;
             if (!HttpMethods.IsGet(http.Request.Method) && IsSuccess(result))
             {
-                await AnalyticsCache.InvalidateAsync(http.RequestServices.GetRequiredService<MySqlDataSource>(), http.User.GetUserId());
+                await AnalyticsCache.InvalidateAsync(http.RequestServices.GetRequiredService<MySqlDataSource>(), http.RequestServices.GetRequiredService<CurrentUser>().Id);
             }
             return result;
         });

@@ -15,18 +15,18 @@ public static class CategoriesApi
     {
         var group = routes.MapGroup("/api/categories").WithTags("Categories").RequireAuthorization().InvalidatesAnalytics().RetriesDeadlocks();
 
-        group.MapGet("/", async (MySqlDataSource db, HttpContext http) =>
+        group.MapGet("/", async (MySqlDataSource db, CurrentUser caller) =>
         {
             await using var connection = await db.OpenConnectionAsync();
             var rows = await connection.QueryAsync<CategoryRow>(
-                $"{SelectColumns} WHERE user_id = @userId ORDER BY kind, name", new { userId = http.User.GetUserId() });
+                $"{SelectColumns} WHERE user_id = @userId ORDER BY kind, name", new { userId = caller.Id });
             return TypedResults.Ok(rows.Select(r => r.ToResponse()).ToList());
         });
 
-        group.MapGet("/{id:long}", async Task<Results<Ok<CategoryResponse>, NotFound>> (long id, MySqlDataSource db, HttpContext http) =>
+        group.MapGet("/{id:long}", async Task<Results<Ok<CategoryResponse>, NotFound>> (long id, MySqlDataSource db, CurrentUser caller) =>
         {
             await using var connection = await db.OpenConnectionAsync();
-            var row = await FindAsync(connection, null, http.User.GetUserId(), id);
+            var row = await FindAsync(connection, null, caller.Id, id);
             return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.ToResponse());
         });
 

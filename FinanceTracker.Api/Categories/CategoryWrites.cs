@@ -10,9 +10,9 @@ namespace FinanceTracker.Api.Categories;
 internal static class CategoryWrites
 {
     public static async Task<Results<Created<CategoryResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CategoryRequest request, MySqlDataSource db, HttpContext http)
+        CategoryRequest request, MySqlDataSource db, CurrentUser caller)
     {
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         var (name, kind) = (request.Name!.Trim(), request.Kind!.Value);
         await using var connection = await db.OpenConnectionAsync();
         if (await CheckParentAsync(connection, userId, null, request.ParentId, kind) is { } invalidParent)
@@ -37,9 +37,9 @@ internal static class CategoryWrites
     }
 
     public static async Task<Results<Ok<CategoryResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, CategoryRequest request, MySqlDataSource db, HttpContext http)
+        long id, CategoryRequest request, MySqlDataSource db, CurrentUser caller)
     {
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         var (name, kind) = (request.Name!.Trim(), request.Kind!.Value);
         await using var connection = await db.OpenConnectionAsync();
         var existing = await CategoriesApi.FindAsync(connection, null, userId, id);
@@ -73,9 +73,9 @@ internal static class CategoryWrites
 
     /// <summary>Deletes a category; its transactions move to <paramref name="reassignTo"/>, which is required when it has any.</summary>
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DeleteAsync(
-        long id, long? reassignTo, MySqlDataSource db, HttpContext http)
+        long id, long? reassignTo, MySqlDataSource db, CurrentUser caller)
     {
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         // Accounts before categories, the order every transaction write takes them in: a write holding its account

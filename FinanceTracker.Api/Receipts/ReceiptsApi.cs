@@ -25,8 +25,8 @@ public static class ReceiptsApi
         var group = routes.MapGroup("/api").WithTags("Receipts").RequireAuthorization();
 
         group.MapPost("/transactions/{id:long}/receipts",
-                (long id, HttpContext http, ReceiptUploader uploader, CancellationToken cancellationToken) =>
-                    uploader.UploadAsync(http.User.GetUserId(), id, http.Request, cancellationToken))
+                (long id, HttpRequest request, CurrentUser caller, ReceiptUploader uploader, CancellationToken cancellationToken) =>
+                    uploader.UploadAsync(caller.Id, id, request, cancellationToken))
             .AddOpenApiOperationTransformer(DescribeUploadForm)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -75,9 +75,9 @@ public static class ReceiptsApi
         connection.QuerySingleOrDefaultAsync<ReceiptRow>(
             $"{SelectColumns} WHERE id = @id AND user_id = @userId", new { id, userId }, transaction);
 
-    private static async Task<Results<Ok<List<ReceiptResponse>>, NotFound>> ListAsync(long id, HttpContext http, MySqlDataSource db)
+    private static async Task<Results<Ok<List<ReceiptResponse>>, NotFound>> ListAsync(long id, CurrentUser caller, MySqlDataSource db)
     {
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync();
         if (!await TransactionExistsAsync(connection, null, userId, id))
         {
@@ -88,21 +88,21 @@ public static class ReceiptsApi
         return TypedResults.Ok(rows.Select(r => r.ToResponse()).ToList());
     }
 
-    private static async Task<Results<Ok<ReceiptResponse>, NotFound>> GetAsync(long id, HttpContext http, MySqlDataSource db)
+    private static async Task<Results<Ok<ReceiptResponse>, NotFound>> GetAsync(long id, CurrentUser caller, MySqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync();
-        var row = await FindAsync(connection, null, http.User.GetUserId(), id);
+        var row = await FindAsync(connection, null, caller.Id, id);
         return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.ToResponse());
     }
 
     /// <summary>The bytes as stored, shown inline under the original name; nosniff keeps browsers to the sniffed type.</summary>
     private static async Task<Results<FileStreamHttpResult, NotFound>> ContentAsync(
-        long id, HttpContext http, MySqlDataSource db, ReceiptBlobs blobs, CancellationToken cancellationToken)
+        long id, HttpResponse response, CurrentUser caller, MySqlDataSource db, ReceiptBlobs blobs, CancellationToken cancellationToken)
     {
         ReceiptRow? row;
         await using (var connection = await db.OpenConnectionAsync(cancellationToken))
         {
-            row = await FindAsync(connection, null, http.User.GetUserId(), id);
+            row = await FindAsync(connection, null, caller.Id, id);
         }
         if (row is null)
         {
@@ -111,16 +111,16 @@ public static class ReceiptsApi
         var download = await blobs.DownloadAsync(row.BlobName, cancellationToken);
         var disposition = new ContentDispositionHeaderValue("inline");
         disposition.SetHttpFileName(row.FileName);
-        http.Response.Headers.ContentDisposition = disposition.ToString();
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.ContentLength = download.Details.ContentLength;
+        response.Headers.ContentDisposition = disposition.ToString();
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.ContentLength = download.Details.ContentLength;
         return TypedResults.Stream(download.Content, row.ContentType);
     }
 
     /// <summary>The row goes now; its blob right after the commit, or later from the outbox if storage is down.</summary>
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, HttpContext http, MySqlDataSource db, BlobDeletions deletions)
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, CurrentUser caller, MySqlDataSource db, BlobDeletions deletions)
     {
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var blobNames = await BlobDeletions.QueueReceiptAsync(connection, transaction, userId, id);

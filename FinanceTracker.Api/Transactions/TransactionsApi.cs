@@ -25,24 +25,24 @@ public static class TransactionsApi
     }
 
     private static async Task<Results<Ok<TransactionPage>, ValidationProblem>> ListAsync(
-        HttpContext http, TransactionStore store, CancellationToken cancellationToken)
+        HttpRequest request, CurrentUser caller, TransactionStore store, CancellationToken cancellationToken)
     {
-        var filter = TransactionFilter.Parse(http.Request.Query);
+        var filter = TransactionFilter.Parse(request.Query);
         if (filter.Errors.Count > 0)
         {
             return TypedResults.ValidationProblem(filter.Errors);
         }
-        return TypedResults.Ok(await store.ListAsync(http.User.GetUserId(), filter, cancellationToken));
+        return TypedResults.Ok(await store.ListAsync(caller.Id, filter, cancellationToken));
     }
 
     private static async Task<Results<Ok<TransactionResponse>, NotFound>> GetAsync(
-        long id, HttpContext http, TransactionStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(http.User.GetUserId(), id, cancellationToken) is { } transaction
+        long id, CurrentUser caller, TransactionStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(caller.Id, id, cancellationToken) is { } transaction
             ? TypedResults.Ok(transaction)
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<TransactionResponse>, ValidationProblem>> CreateAsync(
-        CreateTransactionRequest request, HttpContext http, MySqlDataSource db, CancellationToken cancellationToken)
+        CreateTransactionRequest request, CurrentUser caller, MySqlDataSource db, CancellationToken cancellationToken)
     {
         var (input, errors) = TransactionRules.Normalize(request);
         if (input is null)
@@ -50,7 +50,7 @@ public static class TransactionsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var currencies = await TransactionWrites.LockAccountsAsync(connection, transaction, userId, input.AccountId);
@@ -66,7 +66,7 @@ public static class TransactionsApi
     }
 
     private static async Task<Results<Ok<TransactionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateTransactionRequest request, HttpContext http, MySqlDataSource db, CancellationToken cancellationToken)
+        long id, UpdateTransactionRequest request, CurrentUser caller, MySqlDataSource db, CancellationToken cancellationToken)
     {
         var (input, errors) = TransactionRules.Normalize(request);
         if (input is null)
@@ -74,7 +74,7 @@ public static class TransactionsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (current, currencies) = await LockAsync(connection, transaction, userId, id, input.AccountId);
@@ -99,9 +99,9 @@ public static class TransactionsApi
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
-        long id, HttpContext http, MySqlDataSource db, BlobDeletions blobDeletions, CancellationToken cancellationToken)
+        long id, CurrentUser caller, MySqlDataSource db, BlobDeletions blobDeletions, CancellationToken cancellationToken)
     {
-        var userId = http.User.GetUserId();
+        var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (current, _) = await LockAsync(connection, transaction, userId, id);
