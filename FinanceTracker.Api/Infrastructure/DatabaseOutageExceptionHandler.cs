@@ -1,6 +1,4 @@
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using MySqlConnector;
 
 namespace FinanceTracker.Api.Infrastructure;
@@ -10,37 +8,24 @@ namespace FinanceTracker.Api.Infrastructure;
 /// The write that was running is rolled back by the server, so the client may simply try again; the next request
 /// after the database returns opens a fresh connection (no restart of the Api).
 /// </summary>
-internal sealed partial class DatabaseOutageExceptionHandler(IProblemDetailsService problemDetails, ILogger<DatabaseOutageExceptionHandler> logger)
-    : IExceptionHandler
+internal sealed class DatabaseOutageExceptionHandler(IProblemDetailsService problemDetails, ILogger<DatabaseOutageExceptionHandler> logger)
+    : OutageExceptionHandler(problemDetails, logger)
 {
     // Client-side codes MySqlConnector uses for a dropped connection (CR_SERVER_GONE_ERROR, CR_SERVER_LOST) and the
     // server's own "connection was killed" (ER_CONNECTION_KILLED) sent to every session as it shuts down.
     private static readonly HashSet<int> LostConnectionNumbers = [2006, 2013, 1927];
 
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-    {
-        if (!IsOutage(exception) || httpContext.Response.HasStarted)
-        {
-            return false;
-        }
-        LogOutage(httpContext.Request.Path, exception.Message);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = "5";
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The database is unavailable",
-                Detail = "The database could not be reached. Try again in a moment; if this was a change, check first whether it was saved.",
-            },
-        });
-    }
+    protected override string Title => "The database is unavailable";
+
+    protected override string Detail =>
+        "The database could not be reached. Try again in a moment; if this was a change, check first whether it was saved.";
+
+    protected override int RetryAfterSeconds => 5;
+
+    protected override bool IsOutage(Exception exception) => IsDatabaseOutage(exception);
 
     /// <summary>What MySqlConnector throws when the server cannot be reached or went away; SQL errors stay unexpected.</summary>
-    public static bool IsOutage(Exception exception) => exception switch
+    private static bool IsDatabaseOutage(Exception exception) => exception switch
     {
         MySqlException mySql => mySql.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown
                 or MySqlErrorCode.CommandTimeoutExpired or MySqlErrorCode.ConnectionCountError
@@ -49,10 +34,7 @@ internal sealed partial class DatabaseOutageExceptionHandler(IProblemDetailsServ
             || mySql.InnerException is IOException or SocketException or EndOfStreamException or TimeoutException,
         // A socket that failed under the driver outside a command (opening, resetting or returning a connection).
         IOException or SocketException or EndOfStreamException when exception.Source == "MySqlConnector" => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsOutage),
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsDatabaseOutage),
         _ => false,
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable, answered {Path} with 503: {Reason}")]
-    private partial void LogOutage(string path, string reason);
 }

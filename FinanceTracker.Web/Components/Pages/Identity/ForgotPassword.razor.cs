@@ -37,9 +37,7 @@ public partial class ForgotPassword
         }
         catch (ApiException e)
         {
-            _problem = e.Status == System.Net.HttpStatusCode.TooManyRequests
-                ? "Too many requests in a short time. Wait a few minutes, then try again."
-                : e.UserMessage;
+            _problem = e.UserMessage; // a 429 says how long to wait
         }
         catch (ApiUnavailableException)
         {

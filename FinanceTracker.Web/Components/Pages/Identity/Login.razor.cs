@@ -133,7 +133,8 @@ public partial class Login
             ApiUnavailableException => "We can't reach the FinanceTracker service right now. Try again in a moment.",
             ApiException { IsUnauthorized: true, Detail: "LockedOut" } => LockedOutMessage,
             ApiException { IsUnauthorized: true } => "Wrong email or password. Check both and try again.",
-            ApiException { Status: System.Net.HttpStatusCode.TooManyRequests } => "Too many attempts in a short time. Wait a minute, then try again.",
+            // The Api's 429 says how long to wait.
+            ApiException { Status: System.Net.HttpStatusCode.TooManyRequests } api => api.UserMessage,
             ApiException api when !_codeStep && _serverValidator?.Show(api) is { } other => other.Count > 0 ? string.Join(" ", other) : null,
             ApiException api => api.UserMessage,
             _ => null,

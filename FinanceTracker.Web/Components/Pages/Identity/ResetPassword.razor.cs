@@ -46,9 +46,7 @@ public partial class ResetPassword
         }
         catch (ApiException e)
         {
-            _problem = e.Status == System.Net.HttpStatusCode.TooManyRequests
-                ? "Too many attempts in a short time. Wait a few minutes, then try again."
-                : e.UserMessage;
+            _problem = e.UserMessage; // a 429 says how long to wait
         }
         catch (ApiUnavailableException)
         {
