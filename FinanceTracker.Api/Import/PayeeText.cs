@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace FinanceTracker.Api.Import;
+
+/// <summary>Payee clean-up shared by every format: imported payees are trimmed and inner runs of spaces collapsed.</summary>
+public static class PayeeText
+{
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text.AsSpan().Trim())
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>The comparison form used by de-duplication: cleaned, then upper-cased without regard to culture.</summary>
+    public static string Normalise(string? text) => Clean(text).ToUpperInvariant();
+}
