@@ -3,6 +3,8 @@ using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Categories;
 using FinanceTracker.Api.Extensions;
+using FinanceTracker.Api.Import;
+using FinanceTracker.Api.Import.Rules;
 using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Receipts;
 using FinanceTracker.Api.Transactions;
@@ -37,6 +39,8 @@ app.MapCategoriesApi();
 app.MapTransactionsApi();
 app.MapReceiptsApi();
 app.MapAnalyticsApi();
+app.MapImportsApi();
+app.MapImportRulesApi();
 app.MapDefaultEndpoints();
 
 app.Run();

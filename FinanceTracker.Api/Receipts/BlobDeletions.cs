@@ -31,6 +31,12 @@ internal sealed partial class BlobDeletions(MySqlDataSource dataSource, ReceiptB
             new { id = accountId, userId });
     }
 
+    /// <summary>The receipts of the transactions an import added (the caller has locked those rows).</summary>
+    public static Task<IReadOnlyList<string>> QueueImportAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long importId) =>
+        QueueAsync(connection, transaction,
+            "FROM receipts r JOIN transactions t ON t.id = r.transaction_id WHERE r.user_id = @userId AND t.user_id = @userId AND t.import_id = @id",
+            new { id = importId, userId });
+
     /// <summary>Every receipt of a person whose account is being deleted.</summary>
     public static Task<IReadOnlyList<string>> QueueUserAsync(MySqlConnection connection, MySqlTransaction transaction, long userId) =>
         QueueAsync(connection, transaction, "FROM receipts WHERE user_id = @userId", new { userId });

@@ -17,6 +17,7 @@ internal sealed record TransactionFilter
 
     public long? AccountId { get; private init; }
     public long? CategoryId { get; private init; }
+    public long? ImportId { get; private init; }
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public string? Text { get; private init; }
@@ -28,7 +29,7 @@ internal sealed record TransactionFilter
     public Dictionary<string, string[]> Errors { get; } = [];
 
     /// <summary>Totals for these filters can be read from monthly_totals (they select whole rows of it).</summary>
-    public bool MatchesMonthlyTotals => Text is null && Tag is null && MinAmount is null && MaxAmount is null;
+    public bool MatchesMonthlyTotals => Text is null && Tag is null && MinAmount is null && MaxAmount is null && ImportId is null;
 
     public static TransactionFilter Parse(IQueryCollection query)
     {
@@ -37,6 +38,7 @@ internal sealed record TransactionFilter
         {
             AccountId = Read(query, "accountId", errors, ParseId, "an id"),
             CategoryId = Read(query, "categoryId", errors, ParseId, "an id"),
+            ImportId = Read(query, "importId", errors, ParseId, "an id"),
             From = ReadDate(query, "from", errors),
             To = ReadDate(query, "to", errors),
             MinAmount = Read(query, "minAmount", errors, ParseAmount, AmountExpected),
@@ -67,6 +69,8 @@ internal sealed record TransactionFilter
             Tag is not null ? "FROM transactions t JOIN transaction_tags tg ON tg.transaction_id = t.id AND tg.user_id = t.user_id AND tg.tag = @tag WHERE t.user_id = @userId"
             // Text search reads payee and notes of every row anyway: a table scan beats index + row lookups.
             : Text is not null ? "FROM transactions t WHERE t.user_id = @userId"
+            // One import's rows: its own index finds them, however far apart their dates.
+            : ImportId is not null ? "FROM transactions t FORCE INDEX (ix_transactions_user_import) WHERE t.user_id = @userId"
             : $"FROM transactions t FORCE INDEX ({KeysetIndex}) WHERE t.user_id = @userId");
         parameters.Add("userId", userId);
         void And(string condition, string name, object value)
@@ -77,6 +81,7 @@ internal sealed record TransactionFilter
 
         if (AccountId is { } accountId) And("t.account_id = @accountId", "accountId", accountId);
         if (CategoryId is { } categoryId) And("t.category_id = @categoryId", "categoryId", categoryId);
+        if (ImportId is { } importId) And("t.import_id = @importId", "importId", importId);
         if (From is { } from) And("t.booking_date >= @from", "from", from.ToDateTime(TimeOnly.MinValue));
         if (To is { } to) And("t.booking_date <= @to", "to", to.ToDateTime(TimeOnly.MinValue));
         if (MinAmount is { } min) And("t.amount >= @minAmount", "minAmount", min);
