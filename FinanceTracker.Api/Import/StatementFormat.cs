@@ -8,6 +8,11 @@ internal static class StatementFormat
     public static string Detect(ReadOnlySpan<byte> head, string? fileName)
     {
         var text = Encoding.Latin1.GetString(head).TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF').TrimStart();
+        while (text.StartsWith('#') && text.IndexOf('\n') is var end and > 0)
+        {
+            // QIF files from Quicken-like tools start with # comment lines.
+            text = text[(end + 1)..].TrimStart();
+        }
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (StartsWith(text, "OFXHEADER") || StartsWith(text, "<OFX") || StartsWith(text, "<?OFX")
             || (StartsWith(text, "<?xml") && text.Contains("OFX", StringComparison.OrdinalIgnoreCase))

@@ -103,7 +103,10 @@ internal static class CsvLayoutResolver
         return best.Delimiter;
     }
 
-    /// <summary>Lines before the header: leading records with one value, far fewer values than the rest, or a different width.</summary>
+    /// <summary>
+    /// Lines before the header: leading records with one value, far fewer values than the rest, or another width than the
+    /// rows (a trailing delimiter on the header or on the rows alone is allowed).
+    /// </summary>
     private static int SniffPreamble(List<SampleRecord> records)
     {
         if (records.Count < 2)
@@ -111,8 +114,12 @@ internal static class CsvLayoutResolver
             return 0;
         }
         var width = records.GroupBy(r => r.Fields.Length).OrderByDescending(g => g.Count()).First().Key;
+        var rowsEndEmpty = records.Where(r => r.Fields.Length == width).All(r => r.Fields[^1].Trim().Length == 0);
         var typical = records.Select(r => r.NonEmpty).Order().ElementAt(records.Count / 2);
-        var first = records.Take(20).FirstOrDefault(r => r.NonEmpty >= 2 && r.NonEmpty * 2 >= typical && Math.Abs(r.Fields.Length - width) <= 1);
+        bool SameWidth(SampleRecord r) => r.Fields.Length == width
+            || (r.Fields.Length == width + 1 && r.Fields[^1].Trim().Length == 0)
+            || (r.Fields.Length == width - 1 && rowsEndEmpty);
+        var first = records.Take(20).FirstOrDefault(r => r.NonEmpty >= 2 && r.NonEmpty * 2 >= typical && SameWidth(r));
         return first is null ? 0 : first.Line - 1;
     }
 
