@@ -8,6 +8,8 @@ namespace FinanceTracker.Api.Import.Csv;
 internal sealed class CsvColumnDetector(IReadOnlyList<string>? header, IReadOnlyList<SampleRecord> data, int columnCount)
 {
     private readonly List<string>[] values = ColumnValues(data, columnCount);
+    private readonly Dictionary<int, bool> dateColumns = [];
+    private readonly Dictionary<int, int> amountCounts = [];
 
     /// <summary>Every role's column (null: none); <paramref name="guessed"/> is true when a role came from the data alone.</summary>
     public Dictionary<CsvRole, int?> Detect(IReadOnlyDictionary<CsvRole, int?> decided, out bool guessed)
@@ -83,8 +85,8 @@ internal sealed class CsvColumnDetector(IReadOnlyList<string>? header, IReadOnly
         var sample = values[column];
         return role switch
         {
-            CsvRole.Date => CsvValues.DateFormats(sample).Count > 0,
-            CsvRole.Amount or CsvRole.Debit or CsvRole.Credit => sample.Count(CsvValues.IsAmount) * 5 >= sample.Count * 4,
+            CsvRole.Date => IsDateColumn(column),
+            CsvRole.Amount or CsvRole.Debit or CsvRole.Credit => Amounts(column) * 5 >= sample.Count * 4,
             CsvRole.Sign => sample.Count > 0 && sample.All(v => CsvValues.Sign(v) != 0),
             _ => true,
         };
@@ -92,7 +94,25 @@ internal sealed class CsvColumnDetector(IReadOnlyList<string>? header, IReadOnly
 
     private bool IsText(int column) =>
         values[column].Count > 0 && values[column].Count(v => v.Any(char.IsLetter)) * 2 >= values[column].Count
-        && !Fits(CsvRole.Date, column) && values[column].Count(CsvValues.IsAmount) * 2 < values[column].Count;
+        && !IsDateColumn(column) && Amounts(column) * 2 < values[column].Count;
+
+    private bool IsDateColumn(int column)
+    {
+        if (!dateColumns.TryGetValue(column, out var isDate))
+        {
+            dateColumns[column] = isDate = CsvValues.DateFormats(values[column]).Count > 0;
+        }
+        return isDate;
+    }
+
+    private int Amounts(int column)
+    {
+        if (!amountCounts.TryGetValue(column, out var count))
+        {
+            amountCounts[column] = count = values[column].Count(CsvValues.IsAmount);
+        }
+        return count;
+    }
 
     private bool Guess(CsvRole role, Dictionary<CsvRole, int?> result, HashSet<int> taken, Func<int, bool> fits)
     {
@@ -113,7 +133,7 @@ internal sealed class CsvColumnDetector(IReadOnlyList<string>? header, IReadOnly
     {
         var money = Enumerable.Range(0, values.Length)
             .Where(i => !taken.Contains(i) && values[i].Count > 0 && !Fits(CsvRole.Date, i)
-                && values[i].Count(CsvValues.IsAmount) * 10 >= values[i].Count * 9 && values[i].Any(CsvValues.LooksLikeMoney))
+                && Amounts(i) * 10 >= values[i].Count * 9 && values[i].Any(CsvValues.LooksLikeMoney))
             .ToList();
         for (var k = 0; k + 1 < money.Count; k++)
         {

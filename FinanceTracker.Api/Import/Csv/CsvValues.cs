@@ -40,6 +40,8 @@ internal static partial class CsvValues
         {
             return [];
         }
+        // The full read narrows what is still open (CsvDateReader), so a short sample is enough here.
+        values = values.Count > 200 ? values.Take(200).ToList() : values;
         var readings = DateFormatSniffer.Candidates
             .Select(f => (Format: f, Dates: values.Select(v => TryParseDate(v, f, out var d) ? d : (DateOnly?)null).ToArray()))
             .Select(r => (r.Format, r.Dates, Count: r.Dates.Count(d => d is not null)))
