@@ -4,7 +4,8 @@ namespace FinanceTracker.Api.Import;
 
 /// <summary>
 /// How a CSV file's columns become transactions: the <c>mapping</c> field of <c>POST /api/imports</c> and of a commit.
-/// A column is named by its header or by its zero-based index ("3"). Null fields are detected from the file.
+/// A column is named by its header or by its zero-based index ("3"); "" means "no such column". Null fields are detected
+/// from the file. <paramref name="Sign"/>: a column saying debit or credit (ING's Af/Bij, Knab's D/C, DR/CR) for unsigned amounts.
 /// </summary>
 public sealed record CsvMapping(
     string? Date = null,
@@ -19,7 +20,8 @@ public sealed record CsvMapping(
     int? SkipRows = null,
     string? Delimiter = null,
     string? Encoding = null,
-    bool? HasHeader = null);
+    bool? HasHeader = null,
+    string? Sign = null);
 
 /// <summary>What was read from the file (detected, or as the mapping said): shown for the person to confirm.</summary>
 /// <param name="Format">csv, ofx or qif.</param>

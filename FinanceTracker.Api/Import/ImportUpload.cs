@@ -6,10 +6,8 @@ namespace FinanceTracker.Api.Import;
 /// <summary>The form of <c>POST /api/imports</c>: <c>file</c>, <c>accountId</c> and an optional <c>mapping</c> (JSON).</summary>
 internal sealed record ImportUpload(MemoryStream Content, string FileName, long AccountId, CsvMapping? Mapping)
 {
-    public const long MaxFileBytes = 50L * 1024 * 1024;
-
     // Room for the boundaries, part headers and the small fields around the file.
-    public const long MaxBodyBytes = MaxFileBytes + 256 * 1024;
+    public const long MaxBodyBytes = StatementReader.MaxFileBytes + 256 * 1024;
 
     private static readonly FormOptions Limits = new()
     {
@@ -45,9 +43,9 @@ internal sealed record ImportUpload(MemoryStream Content, string FileName, long 
         {
             errors["file"] = ["Choose a bank file (CSV, OFX, QFX or QIF) in the field 'file'."];
         }
-        else if (file.Length > MaxFileBytes)
+        else if (file.Length > StatementReader.MaxFileBytes)
         {
-            errors["file"] = [$"The file is larger than {MaxFileBytes / (1024 * 1024)} MB."];
+            errors["file"] = [$"The file is larger than {StatementReader.MaxFileBytes / (1024 * 1024)} MB."];
         }
         long accountId = 0;
         if (string.IsNullOrWhiteSpace(form["accountId"]))

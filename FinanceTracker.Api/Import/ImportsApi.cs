@@ -86,7 +86,7 @@ public static class ImportsApi
             return AlreadyCommitted(record);
         }
         using var content = ImportContent.Open(record.Content);
-        var (read, problem) = Read(content, record.FileName, request.Mapping, fallback: null);
+        var (read, problem) = Read(content, record.FileName, request.Mapping, remembered: null);
         if (read is null)
         {
             return problem!;
@@ -116,7 +116,7 @@ public static class ImportsApi
 
         var mapping = request.Mapping ?? (record.Mapping is { } saved ? ImportUpload.ParseMapping(saved, json.Value.SerializerOptions).Mapping : null);
         using var content = ImportContent.Open(record.Content);
-        var (read, problem) = Read(content, record.FileName, mapping, fallback: null);
+        var (read, problem) = Read(content, record.FileName, mapping, remembered: null);
         if (read is null)
         {
             return problem!;
@@ -202,31 +202,24 @@ public static class ImportsApi
     }
 
     /// <summary>
-    /// Reads the file. When it fails with the person's mapping but reads without one, the mapping is what is wrong (400 on
-    /// <c>mapping</c>); a remembered mapping that no longer fits is dropped quietly.
+    /// Reads the file; a whole-file problem is 400 on the field the reader names (<c>file</c>, or <c>mapping</c> for a
+    /// column, encoding or format the mapping gave that the file does not have). A remembered mapping that no longer
+    /// fits the file is dropped quietly and the file read as detected.
     /// </summary>
-    private static (StatementReadResult? Read, ValidationProblem? Problem) Read(Stream content, string fileName, CsvMapping? mapping, CsvMapping? fallback)
+    private static (StatementReadResult? Read, ValidationProblem? Problem) Read(Stream content, string fileName, CsvMapping? mapping, CsvMapping? remembered)
     {
         try
         {
-            return (StatementReader.Read(content, fileName, mapping ?? fallback), null);
+            return (StatementReader.Read(content, fileName, mapping ?? remembered), null);
         }
-        catch (StatementFormatException ex) when (mapping is not null || fallback is not null)
+        catch (StatementFormatException ex) when (mapping is null && remembered is not null && ex.Field == "mapping")
         {
             content.Position = 0;
-            try
-            {
-                var plain = StatementReader.Read(content, fileName, null);
-                return mapping is null ? (plain, null) : (null, Problems.Invalid("mapping", ex.Message));
-            }
-            catch (StatementFormatException)
-            {
-                return (null, Problems.Invalid("file", ex.Message));
-            }
+            return Read(content, fileName, null, null);
         }
         catch (StatementFormatException ex)
         {
-            return (null, Problems.Invalid("file", ex.Message));
+            return (null, Problems.Invalid(ex.Field, ex.Message));
         }
     }
 

@@ -24,4 +24,8 @@ public sealed record StatementAccount(
 public sealed record StatementError(int Line, string Reason);
 
 /// <summary>The file as a whole cannot be read as the format (not OFX at all, truncated, binary): a 4xx for the upload.</summary>
-public sealed class StatementFormatException(string message) : Exception(message);
+/// <param name="field">The request field to name in the 400: <c>file</c>, or <c>mapping</c> when the person's CSV mapping is at fault.</param>
+public sealed class StatementFormatException(string message, string field = "file") : Exception(message)
+{
+    public string Field { get; } = field;
+}

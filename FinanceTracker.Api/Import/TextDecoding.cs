@@ -15,6 +15,24 @@ public static class TextDecoding
 
     public static Encoding Windows1252 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
+    /// <summary>The encoding <see cref="Decode"/> reads <paramref name="bytes"/> with, by the same rules.</summary>
+    public static Encoding Choose(ReadOnlySpan<byte> bytes, string? declaredCharset = null)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8;
+        }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode;
+        }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode;
+        }
+        return FromCharset(declaredCharset);
+    }
+
     public static string Decode(ReadOnlySpan<byte> bytes, string? declaredCharset = null)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

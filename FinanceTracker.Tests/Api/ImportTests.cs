@@ -17,6 +17,10 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("ofx/actual_8859-1.qfx", "CAD", 1, -20.00)]
     [InlineData("qif/actual_data.qif", "USD", 18, 394.06)]
     [InlineData("qif/quiffen_test.qif", "USD", 6, -35.50)]
+    [InlineData("csv/ing_nl_ok.csv", "EUR", 5, 19.38)]
+    [InlineData("csv/knab_nl_ok.csv", "EUR", 28, 7.01)]
+    [InlineData("csv/lloyds_uk_sample-statement.csv", "GBP", 12, -3881.99)]
+    [InlineData("csv/dcu_us_checking.csv", "USD", 10, 500.00)]
     public async Task ARealExportImportsItsRowsOnceAndASecondImportAddsNothing(string file, string currency, int rows, decimal total)
     {
         var content = BankExports.Read(file);
@@ -169,6 +173,8 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         { "garbage.csv", Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 256)).ToArray() },
         { "photo.csv", ReceiptSamples.Png() },
         { "truncated.ofx", Ofx(new Row("2026-01-01", -1m, "Cut", "T1"))[..120] },
+        { "wide.csv", System.Text.Encoding.ASCII.GetBytes(string.Join(',', Enumerable.Range(0, 10_000).Select(i => $"c{i}")) + "\n1,2\n") },
+        { "one-line.csv", System.Text.Encoding.ASCII.GetBytes("Date,Amount,Payee\n2026-01-01,1.00," + new string('x', 5 * 1024 * 1024) + "\n") },
     };
 
     [Theory]
@@ -182,6 +188,28 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.False(string.IsNullOrWhiteSpace(problem.Errors!["file"][0]));
         Assert.Empty((await client.ListTransactionsAsync()).Items);
         Assert.Empty((await client.GetFromJsonAsync<List<ImportSummaryModel>>("/api/imports"))!);
+    }
+
+    [Fact]
+    public async Task ACsvMappingChosenOnceIsRememberedForTheAccountAndAWrongColumnIsNamed()
+    {
+        var client = await api.NewUserClientAsync();
+        var account = await client.CreateAccountAsync();
+        // Two date-like columns and two text columns: the person says which is which.
+        const string csv = "Booked;Value date;Who;What;Sum\n03.02.2026;05.02.2026;Grocer;Weekly shop;-45,10\n04.02.2026;04.02.2026;Employer;Pay;1.500,00\n";
+        const string mapping = """{"date": "Value date", "amount": "Sum", "payee": "What", "notes": "Who"}""";
+
+        await (await client.UploadImportAsync(System.Text.Encoding.UTF8.GetBytes(csv), "bank.csv", account.Id, """{"date": "No such column"}"""))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "mapping");
+        var preview = await client.PreviewImportAsync(csv, "bank.csv", account.Id, mapping);
+        Assert.Equal(["2026-02-05", "2026-02-04"], preview.Rows.Select(r => r.Date));
+        Assert.Equal([("Weekly shop", "Grocer", -45.10m), ("Pay", "Employer", 1500m)], preview.Rows.Select(r => (r.Payee, r.Notes, r.Amount!.Value)));
+        await client.CommitImportAsync(preview.Id);
+
+        // Next month's export, uploaded without a mapping: the account's remembered one reads it the same way.
+        var next = await client.PreviewImportAsync(csv.Replace(".02.2026", ".03.2026", StringComparison.Ordinal), "bank.csv", account.Id);
+        Assert.Equal(["2026-03-05", "2026-03-04"], next.Rows.Select(r => r.Date));
+        Assert.Equal(["Weekly shop", "Pay"], next.Rows.Select(r => r.Payee));
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public static class DateFormatSniffer
     [
         "yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy", "yyyyMMdd", "dd-MM-yyyy", "MM-dd-yyyy",
         "d/M/yyyy", "M/d/yyyy", "d.M.yyyy", "dd/MM/yy", "MM/dd/yy", "dd.MM.yy", "yyyy/MM/dd",
+        "d-M-yyyy", "d/M/yy", "M/d/yy", "d.M.yy", "yyyy.MM.dd", "dd MMM yyyy", "d MMM yyyy", "dd-MMM-yyyy", "d-MMM-yyyy",
+        "dd-MMM-yy", "dd MMM yy", "MMM d, yyyy",
     ];
 
     public static IReadOnlyList<string> Sniff(IEnumerable<string> samples)

@@ -12,11 +12,13 @@ namespace FinanceTracker.Api.Import.Ofx;
 public static partial class OfxDocument
 {
     /// <summary>Decodes the bytes (UTF-8 when they are valid UTF-8, else the header's CHARSET) and reads the tree.</summary>
-    public static OfxElement Read(ReadOnlySpan<byte> bytes)
+    public static OfxElement Read(ReadOnlySpan<byte> bytes) => Read(TextDecoding.Decode(bytes, DeclaredCharset(bytes)));
+
+    /// <summary>The charset the header declares (SGML <c>CHARSET:</c> or XML <c>encoding=</c>), or null.</summary>
+    public static string? DeclaredCharset(ReadOnlySpan<byte> bytes)
     {
         var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
-        var charset = CharsetHeader().Match(head) is { Success: true } m ? m.Groups["sgml"].Value + m.Groups["xml"].Value : null;
-        return Read(TextDecoding.Decode(bytes, charset));
+        return CharsetHeader().Match(head) is { Success: true } m ? m.Groups["sgml"].Value + m.Groups["xml"].Value : null;
     }
 
     public static OfxElement Read(string text)
