@@ -13,6 +13,7 @@ public sealed class TransferAndSplitTests(BrowserStack stack) : BrowserTest(stac
         var me = await NewPersonAsync(Viewport.Desktop);
         var page = me.Page;
         await me.SignUpAsync();
+        await me.GoToAsync("Accounts", "Accounts");
         await me.AddAccountAsync("Everyday", "checking", "EUR");
         await me.AddAccountAsync("Savings", "savings", "EUR");
         await me.GoToAsync("Transactions", "Transactions");
@@ -46,7 +47,9 @@ public sealed class TransferAndSplitTests(BrowserStack stack) : BrowserTest(stac
         var page = me.Page;
         await me.SignUpAsync();
         await me.AddAccountAsync("Everyday", "checking", "EUR");
-        await me.GoToAsync("Transactions", "Transactions");
+        // The phone layout keeps navigation behind its menu button: go by address.
+        await page.GotoAsync("/transactions");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Transactions", Level = 1 })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add transaction" }).ClickAsync();
         await page.GetByLabel("Amount", new() { Exact = true }).FillAsync("100");

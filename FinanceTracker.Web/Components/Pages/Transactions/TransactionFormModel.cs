@@ -57,8 +57,8 @@ public sealed class TransactionFormModel : IValidatableObject
     public bool CurrenciesDiffer => Mode == TransactionFormMode.Transfer && Currency is { } from && ToCurrency is { } to && from != to;
 
     /// <summary>What is left of the total to give to parts (0 when the split is complete), or null while amounts are not numbers.</summary>
-    public decimal? Remainder => AmountText.TryParse(Amount, out var total) && Splits.All(s => s.Value is not null)
-        ? Math.Abs(total) - Splits.Sum(s => s.Value!.Value)
+    public decimal? Remainder => AmountText.TryParse(Amount, out var total) && Splits.All(s => string.IsNullOrWhiteSpace(s.Amount) || s.Value is not null)
+        ? Math.Abs(total) - Splits.Sum(s => s.Value ?? 0)
         : null;
 
     /// <summary>Currency of each account, to check the amount's decimals; not a form field.</summary>
@@ -168,13 +168,13 @@ public sealed class TransactionFormModel : IValidatableObject
             {
                 yield return new("A split has at least two parts.", [nameof(Splits)]);
             }
-            else if (Splits.Any(p => p.Value is not { } v || v == 0))
-            {
-                yield return new("Give every part an amount other than zero.", [nameof(Splits)]);
-            }
             else if (Remainder is { } left && left != 0)
             {
                 yield return new("The parts must add up to the amount exactly.", [nameof(Splits)]);
+            }
+            else if (Splits.Any(p => p.Value is not { } v || v == 0))
+            {
+                yield return new("Give every part an amount other than zero.", [nameof(Splits)]);
             }
         }
     }
