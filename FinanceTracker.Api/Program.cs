@@ -8,6 +8,7 @@ using FinanceTracker.Api.Import.Rules;
 using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Receipts;
 using FinanceTracker.Api.Transactions;
+using FinanceTracker.Api.Transfers;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -37,6 +38,7 @@ app.MapAuthApi();
 app.MapAccountsApi();
 app.MapCategoriesApi();
 app.MapTransactionsApi();
+app.MapTransfersApi();
 app.MapReceiptsApi();
 app.MapAnalyticsApi();
 app.MapImportsApi();

@@ -1,4 +1,5 @@
 using Dapper;
+using FinanceTracker.Api.Ledger;
 using FinanceTracker.Api.Money;
 using MySqlConnector;
 
@@ -57,14 +58,15 @@ internal sealed class AnalyticsStore(MySqlDataSource dataSource)
 
     public async Task<TopPayeesReport> TopPayeesAsync(long userId, AnalyticsQuery query, CancellationToken ct)
     {
-        const string sql = """
+        // Net spending per payee by the refund rule; a payee whose refunds outweigh its spending is not a top payee.
+        var sql = $"""
             SELECT currency, payee, spending, count FROM (
-                SELECT t.currency, t.payee, -SUM(t.amount) AS spending, COUNT(*) AS count,
-                       ROW_NUMBER() OVER (PARTITION BY t.currency ORDER BY SUM(t.amount), t.payee) AS position
-                FROM transactions t FORCE INDEX (ix_transactions_user_date)
-                WHERE t.user_id = @userId AND t.booking_date BETWEEN @from AND @to AND t.amount < 0
-                  AND (@accountId IS NULL OR t.account_id = @accountId)
-                GROUP BY t.currency, t.payee) ranked
+                SELECT spent.currency, spent.payee, -SUM(spent.amount) AS spending, COUNT(DISTINCT spent.id) AS count,
+                       ROW_NUMBER() OVER (PARTITION BY spent.currency ORDER BY SUM(spent.amount), spent.payee) AS position
+                FROM ({SpendingRowsSql}) spent
+                WHERE spent.amount <> 0
+                GROUP BY spent.currency, spent.payee
+                HAVING SUM(spent.amount) < 0) ranked
             WHERE position <= 10
             ORDER BY currency, position
             """;
@@ -75,12 +77,10 @@ internal sealed class AnalyticsStore(MySqlDataSource dataSource)
 
     public async Task<DailyReport> DailyAsync(long userId, AnalyticsQuery query, CancellationToken ct)
     {
-        const string sql = """
-            SELECT t.currency, t.booking_date AS day, -SUM(t.amount) AS spending
-            FROM transactions t FORCE INDEX (ix_transactions_user_date)
-            WHERE t.user_id = @userId AND t.booking_date BETWEEN @from AND @to AND t.amount < 0
-              AND (@accountId IS NULL OR t.account_id = @accountId)
-            GROUP BY t.currency, t.booking_date
+        var sql = $"""
+            SELECT spent.currency, spent.booking_date AS day, -SUM(spent.amount) AS spending
+            FROM ({SpendingRowsSql}) spent
+            GROUP BY spent.currency, spent.booking_date
             """;
         var (first, last) = (query.Month, query.Month.AddMonths(1).AddDays(-1));
         var rows = await QueryAsync<DayRow>(sql, new { userId, from = Day(first), to = Day(last), query.AccountId }, ct);
@@ -92,6 +92,19 @@ internal sealed class AnalyticsStore(MySqlDataSource dataSource)
             return new CurrencyDays(c.Key, days);
         }).ToList());
     }
+
+    /// <summary>
+    /// Each transaction (each part of a split one) between @from and @to with its spending as a negative amount, by the rule
+    /// in <see cref="LedgerCategories"/>; transfers left out.
+    /// </summary>
+    private static readonly string SpendingRowsSql = $"""
+        SELECT t.id, t.currency, t.payee, t.booking_date, {LedgerCategories.SpendingOfAmountSql("COALESCE(s.amount, t.amount)", "c")} AS amount
+        FROM transactions t FORCE INDEX (ix_transactions_user_date)
+        LEFT JOIN transaction_splits s ON s.transaction_id = t.id AND s.user_id = t.user_id
+        LEFT JOIN categories c ON c.id = COALESCE(s.category_id, t.category_id) AND c.user_id = t.user_id
+        WHERE t.user_id = @userId AND t.booking_date BETWEEN @from AND @to AND t.transfer_id IS NULL
+          AND (@accountId IS NULL OR t.account_id = @accountId)
+        """;
 
     private async Task<List<T>> SliceAsync<T>(long userId, AnalyticsQuery query, string select, string groupBy, CancellationToken ct)
     {

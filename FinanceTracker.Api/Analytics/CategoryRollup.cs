@@ -10,16 +10,18 @@ internal sealed class CategoryRollup(IReadOnlyList<CategoryRollup.Node> categori
 
     public IReadOnlyList<CategoryShare> Shares(IEnumerable<(long CategoryId, decimal Amount)> amounts, Func<decimal, decimal> normalize)
     {
-        var positive = amounts.Where(a => a.Amount > 0).ToList();
-        var total = positive.Sum(a => a.Amount);
-        return positive
+        // Net amounts: a category whose refunds outweigh its spending in the range shows a negative amount and share.
+        var nonZero = amounts.Where(a => a.Amount != 0).ToList();
+        var total = nonZero.Sum(a => a.Amount);
+        return nonZero
             .GroupBy(a => TopOf(a.CategoryId))
+            .Where(group => group.Sum(a => a.Amount) != 0)
             .Select(group =>
             {
                 var amount = group.Sum(a => a.Amount);
                 var top = group.Key is { } id ? byId[id] : null;
                 var subcategories = group.Where(a => a.CategoryId != group.Key && byId.ContainsKey(a.CategoryId))
-                    .GroupBy(a => a.CategoryId)
+                    .GroupBy(a => a.CategoryId).Where(s => s.Sum(a => a.Amount) != 0)
                     .Select(s => new CategoryAmount(s.Key, byId[s.Key].Name, normalize(s.Sum(a => a.Amount))))
                     .OrderByDescending(s => s.Amount).ToList();
                 var share = total == 0 ? 0 : decimal.Round(amount * 100 / total, 2, MidpointRounding.AwayFromZero);

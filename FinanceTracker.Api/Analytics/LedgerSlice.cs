@@ -1,11 +1,13 @@
 using Dapper;
+using FinanceTracker.Api.Ledger;
 using FinanceTracker.Api.Transactions;
 
 namespace FinanceTracker.Api.Analytics;
 
 /// <summary>
 /// The rows (currency, month, category_id, count, income, spending) of one user's ledger in a date range:
-/// whole months from monthly_totals, the partial months at the edges from transactions. Reports group them.
+/// whole months from monthly_totals, the partial months at the edges from transactions (split parts each in their own
+/// category). Transfers are left out; income and spending follow the category's kind. Reports group the rows.
 /// </summary>
 internal static class LedgerSlice
 {
@@ -27,17 +29,24 @@ internal static class LedgerSlice
         }
         var edgeSql = edgeConditions.Count == 0 ? "FALSE" : string.Join(" OR ", edgeConditions);
 
+        // Income and spending by the category's kind (LedgerCategories): refunds lower their category's spending.
         return $"""
-            SELECT m.currency, m.month, m.category_id, m.transaction_count AS count, m.income, m.spending
-            FROM monthly_totals m
-            WHERE m.user_id = @userId AND m.month BETWEEN @firstMonth AND @lastMonth
-              AND (@accountId IS NULL OR m.account_id = @accountId)
-            UNION ALL
-            SELECT t.currency, CAST(DATE_FORMAT(t.booking_date, '%Y-%m-01') AS DATE), COALESCE(t.category_id, 0), 1,
-                   GREATEST(t.amount, 0), LEAST(t.amount, 0)
-            FROM transactions t FORCE INDEX (ix_transactions_user_date)
-            WHERE t.user_id = @userId AND ({edgeSql})
-              AND (@accountId IS NULL OR t.account_id = @accountId)
+            SELECT raw.currency, raw.month, raw.category_id, raw.count,
+                   {LedgerCategories.IncomeSql("raw", "c")} AS income, {LedgerCategories.SpendingSql("raw", "c")} AS spending
+            FROM (
+                SELECT m.currency, m.month, m.category_id, m.transaction_count AS count, m.income, m.spending
+                FROM monthly_totals m
+                WHERE m.user_id = @userId AND m.month BETWEEN @firstMonth AND @lastMonth
+                  AND (@accountId IS NULL OR m.account_id = @accountId) AND m.category_id <> {LedgerCategories.Transfer}
+                UNION ALL
+                SELECT t.currency, CAST(DATE_FORMAT(t.booking_date, '%Y-%m-01') AS DATE), COALESCE(s.category_id, t.category_id, 0),
+                       IF(s.position IS NULL OR s.position = 0, 1, 0),
+                       GREATEST(COALESCE(s.amount, t.amount), 0), LEAST(COALESCE(s.amount, t.amount), 0)
+                FROM transactions t FORCE INDEX (ix_transactions_user_date)
+                LEFT JOIN transaction_splits s ON s.transaction_id = t.id AND s.user_id = t.user_id
+                WHERE t.user_id = @userId AND ({edgeSql}) AND t.transfer_id IS NULL
+                  AND (@accountId IS NULL OR t.account_id = @accountId)) raw
+            LEFT JOIN categories c ON c.id = raw.category_id AND c.user_id = @userId
             """;
     }
 }

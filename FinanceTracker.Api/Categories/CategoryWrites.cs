@@ -101,13 +101,21 @@ internal static class CategoryWrites
             await connection.ExecuteAsync(
                 "UPDATE transactions SET category_id = @targetId, version = version + 1 WHERE user_id = @userId AND category_id = @id",
                 new { targetId, userId, id }, transaction);
+            // Split parts in it move too; their transactions change version, as the edited rows do.
+            await connection.ExecuteAsync("""
+                UPDATE transactions t JOIN transaction_splits s ON s.transaction_id = t.id AND s.user_id = t.user_id
+                SET t.version = t.version + 1, s.category_id = @targetId
+                WHERE s.user_id = @userId AND s.category_id = @id
+                """, new { targetId, userId, id }, transaction);
             await MonthlyTotals.MoveCategoryAsync(connection, transaction, userId, id, targetId);
         }
         else
         {
             // A locking read sees the latest rows, not the snapshot the account read above began.
             var used = await connection.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM transactions WHERE user_id = @userId AND category_id = @id LOCK IN SHARE MODE", new { userId, id }, transaction);
+                "SELECT COUNT(*) FROM transactions WHERE user_id = @userId AND category_id = @id LOCK IN SHARE MODE", new { userId, id }, transaction)
+                + await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(DISTINCT transaction_id) FROM transaction_splits WHERE user_id = @userId AND category_id = @id LOCK IN SHARE MODE", new { userId, id }, transaction);
             if (used > 0)
             {
                 return Problems.Conflict(

@@ -34,7 +34,7 @@ internal static class MonthlyTotals
             .Select(g => new
             {
                 g.Key.Month, g.Key.AccountId, g.Key.CategoryId, g.Key.Currency,
-                Count = sign * g.Count(),
+                Count = sign * g.Sum(e => e.Count),
                 Income = sign * g.Sum(e => Math.Max(e.Amount, 0m)),
                 Spending = sign * g.Sum(e => Math.Min(e.Amount, 0m)),
             });
@@ -80,7 +80,7 @@ internal static class MonthlyTotals
             accountId = entry.AccountId,
             categoryId = entry.CategoryId ?? 0,
             currency = entry.Currency,
-            count = sign,
+            count = sign * entry.Count,
             income = sign * Math.Max(entry.Amount, 0m),
             spending = sign * Math.Min(entry.Amount, 0m),
         }, transaction);

@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using FinanceTracker.Api.Ledger;
 using FinanceTracker.Api.Receipts;
 using MySqlConnector;
 
@@ -77,10 +78,17 @@ internal static class TransactionBatches
                 await TransactionWrites.LockAccountsAsync(connection, transaction, userId, accounts);
                 locked.UnionWith(accounts);
             }
-            entries = (await connection.QueryAsync<(long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency)>(
-                "SELECT account_id, category_id, booking_date, amount, currency FROM transactions WHERE user_id = @userId AND import_id = @importId FOR UPDATE",
-                parameters, transaction))
-                .Select(r => new LedgerEntry(r.AccountId, r.CategoryId, DateOnly.FromDateTime(r.BookingDate), r.Amount, r.Currency)).ToList();
+            var rows = (await connection.QueryAsync<(long Id, long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency, long? TransferId)>(
+                "SELECT id, account_id, category_id, booking_date, amount, currency, transfer_id FROM transactions WHERE user_id = @userId AND import_id = @importId FOR UPDATE",
+                parameters, transaction)).ToList();
+            // Imported rows are plain, but one may have been split by hand since: its parts left the ledger with it.
+            var parts = (await connection.QueryAsync<(long TransactionId, long? CategoryId, decimal Amount, string Notes)>("""
+                SELECT s.transaction_id, s.category_id, s.amount, s.notes FROM transaction_splits s
+                JOIN transactions t ON t.id = s.transaction_id AND t.user_id = s.user_id
+                WHERE t.user_id = @userId AND t.import_id = @importId ORDER BY s.transaction_id, s.position
+                """, parameters, transaction)).ToLookup(p => p.TransactionId, p => new SplitPart(p.CategoryId, p.Amount, p.Notes));
+            entries = rows.SelectMany(r => LedgerEffect.Of(r.AccountId, r.CategoryId, DateOnly.FromDateTime(r.BookingDate), r.Amount, r.Currency,
+                r.TransferId is not null, parts[r.Id].ToList())).ToList();
             // A row moved to another account between the two reads: lock that one too, then read again.
             if (entries.All(e => locked.Contains(e.AccountId)))
             {
@@ -97,7 +105,7 @@ internal static class TransactionBatches
                 new { delta = account.Sum(e => e.Amount), accountId = account.Key, userId }, transaction);
         }
         await MonthlyTotals.ApplyManyAsync(connection, transaction, userId, entries, -1);
-        return (entries.Count, receiptBlobs);
+        return (entries.Sum(e => e.Count), receiptBlobs);
     }
 
     /// <summary>Tags the new rows, found again by their import keys (unique per person).</summary>

@@ -1,11 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using FinanceTracker.Api.Ledger;
 using FinanceTracker.Api.Money;
 
 namespace FinanceTracker.Api.Transactions;
 
+/// <summary>
+/// A transaction. <see cref="TransferId"/> links the two sides of a transfer (<see cref="TransferAccountId"/> is the other
+/// side's account, null once that account is deleted); <see cref="Splits"/> are a split transaction's parts, else empty.
+/// </summary>
 public sealed record TransactionResponse(
     long Id, long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency,
-    string Payee, string Notes, IReadOnlyList<string> Tags, int Version, int ReceiptCount);
+    string Payee, string Notes, IReadOnlyList<string> Tags, int Version, int ReceiptCount,
+    long? TransferId, long? TransferAccountId, IReadOnlyList<SplitResponse> Splits);
 
 /// <summary>The fields a create and an update share; checked by <see cref="TransactionRules"/>.</summary>
 public interface ITransactionFields
@@ -17,6 +23,7 @@ public interface ITransactionFields
     string? Payee { get; }
     string? Notes { get; }
     List<string>? Tags { get; }
+    List<SplitRequest?>? Splits { get; }
 }
 
 public sealed record CreateTransactionRequest(
@@ -26,7 +33,8 @@ public sealed record CreateTransactionRequest(
     [Required] decimal? Amount,
     [StringLength(200)] string? Payee,
     [StringLength(2000)] string? Notes,
-    [MaxLength(20)] List<string>? Tags) : ITransactionFields;
+    [MaxLength(20)] List<string>? Tags,
+    List<SplitRequest?>? Splits = null) : ITransactionFields;
 
 public sealed record UpdateTransactionRequest(
     [Required] long? AccountId,
@@ -36,7 +44,8 @@ public sealed record UpdateTransactionRequest(
     [StringLength(200)] string? Payee,
     [StringLength(2000)] string? Notes,
     [MaxLength(20)] List<string>? Tags,
-    [Required] int? Version) : ITransactionFields;
+    [Required] int? Version,
+    List<SplitRequest?>? Splits = null) : ITransactionFields;
 
 public sealed record CurrencyTotal(string Currency, decimal Amount);
 
@@ -45,14 +54,16 @@ public sealed record TransactionPage(
 
 /// <summary>A validated create or update: what the store writes.</summary>
 internal sealed record TransactionInput(
-    long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Payee, string Notes, IReadOnlyList<string> Tags);
+    long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Payee, string Notes, IReadOnlyList<string> Tags,
+    IReadOnlyList<SplitPart> Splits);
 
 /// <summary>A row of the transactions table as Dapper reads it (tags come from their own table).</summary>
 internal sealed record TransactionRow(
     long Id, long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency,
-    string Payee, string Notes, int Version)
+    string Payee, string Notes, int Version, long? TransferId)
 {
-    public TransactionResponse ToResponse(IReadOnlyList<string> tags, int receiptCount) => new(
+    public TransactionResponse ToResponse(IReadOnlyList<string> tags, int receiptCount, long? transferAccountId, IEnumerable<SplitPart> splits) => new(
         Id, AccountId, CategoryId, DateOnly.FromDateTime(BookingDate), Currencies.Normalize(Amount, Currency),
-        Currency, Payee, Notes, tags, Version, receiptCount);
+        Currency, Payee, Notes, tags, Version, receiptCount, TransferId, transferAccountId,
+        splits.Select(p => new SplitResponse(p.CategoryId, Currencies.Normalize(p.Amount, Currency), p.Notes)).ToList());
 }

@@ -28,8 +28,17 @@ internal sealed record TransactionFilter
     public Cursor? After { get; private init; }
     public Dictionary<string, string[]> Errors { get; } = [];
 
-    /// <summary>Totals for these filters can be read from monthly_totals (they select whole rows of it).</summary>
-    public bool MatchesMonthlyTotals => Text is null && Tag is null && MinAmount is null && MaxAmount is null && ImportId is null;
+    /// <summary>
+    /// Some split part is in <see cref="CategoryId"/> (set by the store): the category filter then also matches a transaction
+    /// through its parts, and its totals sum the matching parts.
+    /// </summary>
+    public bool CategoryInParts { get; init; }
+
+    /// <summary>
+    /// Totals for these filters can be read from monthly_totals (they select whole rows of it). Not when parts match the
+    /// category: its month rows hold the parts' amounts, but a split transaction is counted in one category's row only.
+    /// </summary>
+    public bool MatchesMonthlyTotals => Text is null && Tag is null && MinAmount is null && MaxAmount is null && ImportId is null && !CategoryInParts;
 
     public static TransactionFilter Parse(IQueryCollection query)
     {
@@ -63,15 +72,44 @@ internal sealed record TransactionFilter
     /// "FROM … WHERE …" over transactions t, shared by the page and totals queries. Only fixed SQL;
     /// values are parameters. A tag filter joins from the tag index, which is far more selective.
     /// </summary>
-    public string FromWhere(DynamicParameters parameters, long userId, bool includeCursor)
+    public string FromWhere(DynamicParameters parameters, long userId, bool includeCursor, bool categoryOnRowOnly = false)
     {
         var sql = new StringBuilder(
-            Tag is not null ? "FROM transactions t JOIN transaction_tags tg ON tg.transaction_id = t.id AND tg.user_id = t.user_id AND tg.tag = @tag WHERE t.user_id = @userId"
+            Tag is not null ? $"FROM transactions t {TagJoin} WHERE t.user_id = @userId"
             // Text search reads payee and notes of every row anyway: a table scan beats index + row lookups.
             : Text is not null ? "FROM transactions t WHERE t.user_id = @userId"
             // One import's rows: its own index finds them, however far apart their dates.
             : ImportId is not null ? "FROM transactions t FORCE INDEX (ix_transactions_user_import) WHERE t.user_id = @userId"
             : $"FROM transactions t FORCE INDEX ({KeysetIndex}) WHERE t.user_id = @userId");
+        if (CategoryId is { } categoryId)
+        {
+            sql.Append(CategoryInParts && !categoryOnRowOnly
+                ? " AND (t.category_id = @categoryId OR EXISTS (SELECT 1 FROM transaction_splits s WHERE s.transaction_id = t.id AND s.user_id = t.user_id AND s.category_id = @categoryId))"
+                : " AND t.category_id = @categoryId");
+            parameters.Add("categoryId", categoryId);
+        }
+        sql.Append(Conditions(parameters, userId, includeCursor));
+        return sql.ToString();
+    }
+
+    /// <summary>
+    /// "FROM … WHERE …" over the split parts s in <see cref="CategoryId"/> joined to their transactions t, with every other
+    /// filter on t: the second half of the totals when parts match the category.
+    /// </summary>
+    public string PartsFromWhere(DynamicParameters parameters, long userId)
+    {
+        parameters.Add("categoryId", CategoryId);
+        return "FROM transaction_splits s JOIN transactions t ON t.id = s.transaction_id AND t.user_id = s.user_id " +
+               (Tag is not null ? TagJoin : "") +
+               " WHERE s.user_id = @userId AND s.category_id = @categoryId" + Conditions(parameters, userId, includeCursor: false);
+    }
+
+    private const string TagJoin = "JOIN transaction_tags tg ON tg.transaction_id = t.id AND tg.user_id = t.user_id AND tg.tag = @tag";
+
+    /// <summary>" AND …" for every filter but the category.</summary>
+    private string Conditions(DynamicParameters parameters, long userId, bool includeCursor)
+    {
+        var sql = new StringBuilder();
         parameters.Add("userId", userId);
         void And(string condition, string name, object value)
         {
@@ -80,7 +118,6 @@ internal sealed record TransactionFilter
         }
 
         if (AccountId is { } accountId) And("t.account_id = @accountId", "accountId", accountId);
-        if (CategoryId is { } categoryId) And("t.category_id = @categoryId", "categoryId", categoryId);
         if (ImportId is { } importId) And("t.import_id = @importId", "importId", importId);
         if (From is { } from) And("t.booking_date >= @from", "from", from.ToDateTime(TimeOnly.MinValue));
         if (To is { } to) And("t.booking_date <= @to", "to", to.ToDateTime(TimeOnly.MinValue));
@@ -100,10 +137,11 @@ internal sealed record TransactionFilter
     /// <summary>
     /// The (user, [account | category], date, id) index that matches the filters. MariaDB otherwise tends
     /// to pick a plain user_id lookup and walk a million rows backwards to the first one in range.
+    /// A category that split parts use is matched row by row along the date index (an OR cannot use the category index).
     /// </summary>
     private string KeysetIndex =>
         AccountId is not null ? "ix_transactions_user_account_date"
-        : CategoryId is not null ? "ix_transactions_user_category_date"
+        : CategoryId is not null && !CategoryInParts ? "ix_transactions_user_category_date"
         : "ix_transactions_user_date";
 
     private static T? Read<T>(IQueryCollection query, string name, Dictionary<string, string[]> errors, Func<string, T?> parse, string expected)

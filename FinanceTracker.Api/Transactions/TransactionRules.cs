@@ -1,4 +1,5 @@
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Ledger;
 using FinanceTracker.Api.Money;
 
 namespace FinanceTracker.Api.Transactions;
@@ -38,9 +39,11 @@ internal static class TransactionRules
             cleanTags.Add(trimmed);
         }
 
+        var splits = SplitRules.Normalize(request.Splits, amount, request.CategoryId, errors);
+
         return errors.Count > 0
             ? (null, errors)
             : (new TransactionInput(request.AccountId!.Value, request.CategoryId, date, amount,
-                request.Payee?.Trim() ?? "", request.Notes?.Trim() ?? "", cleanTags), errors);
+                request.Payee?.Trim() ?? "", request.Notes?.Trim() ?? "", cleanTags, splits), errors);
     }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using FinanceTracker.Api.Ledger;
 using FinanceTracker.Api.Money;
 using MySqlConnector;
 
@@ -8,11 +9,15 @@ namespace FinanceTracker.Api.Transactions;
 internal sealed class TransactionStore(MySqlDataSource dataSource)
 {
     private const string SelectColumns =
-        "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.version";
+        "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.version, t.transfer_id";
 
     public async Task<TransactionPage> ListAsync(long userId, TransactionFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (filter.CategoryId is { } categoryId)
+        {
+            filter = filter with { CategoryInParts = await HasPartsInAsync(connection, userId, categoryId, cancellationToken) };
+        }
 
         var pageParameters = new DynamicParameters();
         var pageSql = $"{SelectColumns} {filter.FromWhere(pageParameters, userId, includeCursor: true)} " +
@@ -24,11 +29,10 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
 
         var hasMore = rows.Count > filter.PageSize;
         var page = rows.Take(filter.PageSize).ToList();
-        var tags = await TagsAsync(connection, null, userId, page.Select(r => r.Id), cancellationToken);
-        var receipts = await ReceiptCountsAsync(connection, null, userId, page.Select(r => r.Id), cancellationToken);
+        var responses = await ToResponsesAsync(connection, null, userId, page, cancellationToken);
         var last = page.LastOrDefault();
         return new TransactionPage(
-            page.Select(r => r.ToResponse(tags[r.Id].ToList(), receipts.GetValueOrDefault(r.Id))).ToList(),
+            responses,
             totals.Sum(t => t.Count),
             totals.Select(t => new CurrencyTotal(t.Currency, Currencies.Normalize(t.Amount, t.Currency))).ToList(),
             hasMore && last is not null ? new Cursor(DateOnly.FromDateTime(last.BookingDate), last.Id).Encode() : null);
@@ -45,14 +49,43 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
     {
         var row = await connection.QuerySingleOrDefaultAsync<TransactionRow>(new CommandDefinition(
             $"{SelectColumns} FROM transactions t WHERE t.id = @id AND t.user_id = @userId", new { id, userId }, transaction, cancellationToken: cancellationToken));
-        if (row is null)
-        {
-            return null;
-        }
-        var tags = await TagsAsync(connection, transaction, userId, [id], cancellationToken);
-        var receipts = await ReceiptCountsAsync(connection, transaction, userId, [id], cancellationToken);
-        return row.ToResponse(tags[id].ToList(), receipts.GetValueOrDefault(id));
+        return row is null ? null : (await ToResponsesAsync(connection, transaction, userId, [row], cancellationToken))[0];
     }
+
+    /// <summary>The rows with their tags, receipt counts, split parts and transfer counterparts, a few grouped queries per page.</summary>
+    private static async Task<List<TransactionResponse>> ToResponsesAsync(
+        MySqlConnection connection, MySqlTransaction? transaction, long userId, IReadOnlyList<TransactionRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var tags = await TagsAsync(connection, transaction, userId, ids, cancellationToken);
+        var receipts = await ReceiptCountsAsync(connection, transaction, userId, ids, cancellationToken);
+        var splits = await Splits.OfAsync(connection, transaction, userId, ids, cancellationToken);
+        var counterparts = await TransferAccountsAsync(connection, transaction, userId, rows.Where(r => r.TransferId is not null).Select(r => r.Id).ToList(), cancellationToken);
+        return rows.Select(r => r.ToResponse(tags[r.Id].ToList(), receipts.GetValueOrDefault(r.Id), counterparts.GetValueOrDefault(r.Id), splits[r.Id])).ToList();
+    }
+
+    /// <summary>For each transfer side, the account of the other side (absent when that side is gone).</summary>
+    private static async Task<Dictionary<long, long?>> TransferAccountsAsync(
+        MySqlConnection connection, MySqlTransaction? transaction, long userId, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var rows = await connection.QueryAsync<(long Id, long AccountId)>(new CommandDefinition("""
+            SELECT t.id, o.account_id FROM transactions t
+            JOIN transfers tr ON tr.id = t.transfer_id AND tr.user_id = t.user_id
+            JOIN transactions o ON o.id = IF(tr.from_transaction_id = t.id, tr.to_transaction_id, tr.from_transaction_id) AND o.user_id = t.user_id
+            WHERE t.user_id = @userId AND t.id IN @ids
+            """, new { userId, ids }, transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Id, r => (long?)r.AccountId);
+    }
+
+    /// <summary>Whether any split part is in the category: only then does the category filter need to look at parts.</summary>
+    private static Task<bool> HasPartsInAsync(MySqlConnection connection, long userId, long categoryId, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM transaction_splits WHERE user_id = @userId AND category_id = @categoryId)",
+            new { userId, categoryId }, cancellationToken: cancellationToken));
 
     private static async Task<ILookup<long, string>> TagsAsync(
         MySqlConnection connection, MySqlTransaction? transaction, long userId, IEnumerable<long> ids, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace FinanceTracker.Api.Transactions;
 /// <summary>
 /// Count and per-currency sums of a filtered list. Whole months come from monthly_totals; only the
 /// partial months at the edges of a date range (and filters monthly_totals can't answer: text, tag,
-/// amount) read transactions themselves.
+/// amount) read transactions themselves. Transfers count here (they are money on the accounts listed); with a category
+/// filter that split parts match, the sums are of the matching parts.
 /// </summary>
 internal static class TransactionTotals
 {
@@ -38,8 +39,17 @@ internal static class TransactionTotals
         MySqlConnection connection, long userId, TransactionFilter filter, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
-        var sql = $"SELECT t.currency, COUNT(*) AS count, SUM(t.amount) AS amount {filter.FromWhere(parameters, userId, includeCursor: false)} " +
-                  "GROUP BY t.currency ORDER BY t.currency";
+        var sql = filter.CategoryInParts
+            // The category's plain rows and its split parts; a transaction with several parts in it is counted once.
+            ? $"""
+               SELECT currency, COUNT(DISTINCT id) AS count, SUM(amount) AS amount FROM (
+                   SELECT t.id, t.currency, t.amount {filter.FromWhere(parameters, userId, includeCursor: false, categoryOnRowOnly: true)}
+                   UNION ALL
+                   SELECT t.id, t.currency, s.amount {filter.PartsFromWhere(parameters, userId)}) matching
+               GROUP BY currency ORDER BY currency
+               """
+            : $"SELECT t.currency, COUNT(*) AS count, SUM(t.amount) AS amount {filter.FromWhere(parameters, userId, includeCursor: false)} " +
+              "GROUP BY t.currency ORDER BY t.currency";
         return await connection.QueryAsync<CurrencySum>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 

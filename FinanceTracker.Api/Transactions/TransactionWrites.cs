@@ -1,11 +1,16 @@
 using Dapper;
+using FinanceTracker.Api.Ledger;
 using FinanceTracker.Api.Receipts;
 using MySqlConnector;
 
 namespace FinanceTracker.Api.Transactions;
 
-/// <summary>What a transaction contributes to its account's balance and to the monthly totals.</summary>
-internal sealed record LedgerEntry(long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency);
+/// <summary>
+/// What a transaction (or one part of a split one) contributes to its account's balance and to one monthly_totals row.
+/// <see cref="Count"/> is 1 for the entry that carries the transaction in transaction_count and 0 for a split's other
+/// parts, so SUM(transaction_count) stays the number of transactions.
+/// </summary>
+internal sealed record LedgerEntry(long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency, int Count = 1);
 
 /// <summary>
 /// The statements of a write, all inside one DB transaction with the caller: the row, its tags,
@@ -46,12 +51,13 @@ internal static class TransactionWrites
             """;
         var id = await connection.ExecuteScalarAsync<long>(sql, Parameters(userId, input, currency), transaction);
         await InsertTagsAsync(connection, transaction, userId, id, input.Tags);
-        await ApplyAsync(connection, transaction, userId, Entry(input, currency), +1);
+        await Splits.ReplaceAsync(connection, transaction, userId, id, input.Splits);
+        await ApplyAsync(connection, transaction, userId, Entries(input, currency), +1);
         return id;
     }
 
     public static async Task UpdateAsync(
-        MySqlConnection connection, MySqlTransaction transaction, long userId, long id, LedgerEntry previous, TransactionInput input, string currency)
+        MySqlConnection connection, MySqlTransaction transaction, long userId, long id, IReadOnlyList<LedgerEntry> previous, TransactionInput input, string currency)
     {
         const string sql = """
             UPDATE transactions SET account_id = @AccountId, category_id = @CategoryId, booking_date = @bookingDate,
@@ -65,13 +71,14 @@ internal static class TransactionWrites
         await connection.ExecuteAsync(
             "DELETE FROM transaction_tags WHERE transaction_id = @id AND user_id = @userId", new { id, userId }, transaction);
         await InsertTagsAsync(connection, transaction, userId, id, input.Tags);
+        await Splits.ReplaceAsync(connection, transaction, userId, id, input.Splits);
         await ApplyAsync(connection, transaction, userId, previous, -1);
-        await ApplyAsync(connection, transaction, userId, Entry(input, currency), +1);
+        await ApplyAsync(connection, transaction, userId, Entries(input, currency), +1);
     }
 
     /// <summary>Returns the blob names of its receipts, queued for deletion before the cascade removes their rows.</summary>
     public static async Task<IReadOnlyList<string>> DeleteAsync(
-        MySqlConnection connection, MySqlTransaction transaction, long userId, long id, LedgerEntry previous)
+        MySqlConnection connection, MySqlTransaction transaction, long userId, long id, IReadOnlyList<LedgerEntry> previous)
     {
         var receiptBlobs = await BlobDeletions.QueueTransactionAsync(connection, transaction, userId, id);
         await connection.ExecuteAsync(
@@ -80,23 +87,29 @@ internal static class TransactionWrites
         return receiptBlobs;
     }
 
-    /// <summary>Adds (+1) or takes back (-1) an entry's effect on the account balance and the monthly totals.</summary>
-    private static async Task ApplyAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, LedgerEntry entry, int sign)
+    /// <summary>Adds (+1) or takes back (-1) a transaction's entries on its account's balance and the monthly totals.</summary>
+    public static async Task ApplyAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<LedgerEntry> entries, int sign)
     {
-        await connection.ExecuteAsync(
-            "UPDATE accounts SET transactions_total = transactions_total + @delta WHERE id = @accountId AND user_id = @userId",
-            new { delta = sign * entry.Amount, accountId = entry.AccountId, userId }, transaction);
-        await MonthlyTotals.ApplyAsync(connection, transaction, userId, entry, sign);
+        foreach (var account in entries.GroupBy(e => e.AccountId))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE accounts SET transactions_total = transactions_total + @delta WHERE id = @accountId AND user_id = @userId",
+                new { delta = sign * account.Sum(e => e.Amount), accountId = account.Key, userId }, transaction);
+        }
+        foreach (var entry in entries)
+        {
+            await MonthlyTotals.ApplyAsync(connection, transaction, userId, entry, sign);
+        }
     }
 
-    private static LedgerEntry Entry(TransactionInput input, string currency) =>
-        new(input.AccountId, input.CategoryId, input.Date, input.Amount, currency);
+    private static IReadOnlyList<LedgerEntry> Entries(TransactionInput input, string currency) =>
+        LedgerEffect.Of(input.AccountId, input.CategoryId, input.Date, input.Amount, currency, isTransfer: false, input.Splits);
 
     /// <summary>
     /// One row per tag as the column's collation (utf8mb4_unicode_ci) tells tags apart: 'café', 'Cafe' and 'ｃａｆｅ'
     /// are one tag, stored in the first spelling given. The key decides, so no rule in C# can disagree with it.
     /// </summary>
-    private static Task InsertTagsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id, IReadOnlyList<string> tags) =>
+    public static Task InsertTagsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id, IReadOnlyList<string> tags) =>
         tags.Count == 0
             ? Task.CompletedTask
             : connection.ExecuteAsync(

@@ -2,8 +2,10 @@ using Dapper;
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Ledger;
 using FinanceTracker.Api.Money;
 using FinanceTracker.Api.Receipts;
+using FinanceTracker.Api.Transfers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MySqlConnector;
@@ -77,6 +79,11 @@ public static class TransactionsApi
         var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A row never becomes or stops being a transfer side, so this unlocked read decides the path for good.
+        if (await TransferWrites.TransferOfAsync(connection, transaction, userId, id) is { } transferId)
+        {
+            return await TransferWrites.UpdateSideAsync(connection, transaction, userId, id, transferId, input, request.Version!.Value, cancellationToken);
+        }
         var (current, currencies) = await LockAsync(connection, transaction, userId, id, input.AccountId);
         if (current is null)
         {
@@ -92,7 +99,8 @@ public static class TransactionsApi
             return invalid;
         }
 
-        await TransactionWrites.UpdateAsync(connection, transaction, userId, id, current.ToEntry(), input, currency!);
+        var previous = await EntriesAsync(connection, transaction, userId, id, current);
+        await TransactionWrites.UpdateAsync(connection, transaction, userId, id, previous, input, currency!);
         var updated = await TransactionStore.GetAsync(connection, transaction, userId, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(updated);
@@ -104,20 +112,37 @@ public static class TransactionsApi
         var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await TransferWrites.TransferOfAsync(connection, transaction, userId, id) is { } transferId)
+        {
+            // Either side of a transfer deletes the whole transfer.
+            var transferBlobs = await TransferWrites.DeleteAsync(connection, transaction, userId, transferId);
+            if (transferBlobs is null)
+            {
+                return TypedResults.NotFound();
+            }
+            await transaction.CommitAsync(cancellationToken);
+            await blobDeletions.DeleteNowAsync(transferBlobs);
+            return TypedResults.NoContent();
+        }
         var (current, _) = await LockAsync(connection, transaction, userId, id);
         if (current is null)
         {
             return TypedResults.NotFound();
         }
-        var receiptBlobs = await TransactionWrites.DeleteAsync(connection, transaction, userId, id, current.ToEntry());
+        var previous = await EntriesAsync(connection, transaction, userId, id, current);
+        var receiptBlobs = await TransactionWrites.DeleteAsync(connection, transaction, userId, id, previous);
         await transaction.CommitAsync(cancellationToken);
         await blobDeletions.DeleteNowAsync(receiptBlobs);
         return TypedResults.NoContent();
     }
 
-    private sealed record LockedRow(long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency, int Version)
+    private sealed record LockedRow(long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency, int Version);
+
+    /// <summary>What the locked row (not a transfer side) holds in the ledger now, its split parts included.</summary>
+    private static async Task<IReadOnlyList<LedgerEntry>> EntriesAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id, LockedRow row)
     {
-        public LedgerEntry ToEntry() => new(AccountId, CategoryId, DateOnly.FromDateTime(BookingDate), Amount, Currency);
+        var parts = (await Splits.OfAsync(connection, transaction, userId, [id]))[id].ToList();
+        return LedgerEffect.Of(row.AccountId, row.CategoryId, DateOnly.FromDateTime(row.BookingDate), row.Amount, row.Currency, isTransfer: false, parts);
     }
 
     /// <summary>
@@ -162,10 +187,14 @@ public static class TransactionsApi
         {
             return (null, Problems.Invalid("categoryId", "No such category."));
         }
+        if (await SplitRules.CheckReferencesAsync(connection, transaction, userId, input.Splits, currency) is { } splitError)
+        {
+            return (null, Problems.Invalid(splitError.Field, splitError.Message));
+        }
         return (currency, null);
     }
 
-    private static ProblemHttpResult StaleVersion(int currentVersion) =>
+    internal static ProblemHttpResult StaleVersion(int currentVersion) =>
         TypedResults.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,

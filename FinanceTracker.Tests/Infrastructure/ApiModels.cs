@@ -7,7 +7,8 @@ public sealed record Category(long Id, string Name, string Kind, long? ParentId,
 
 public sealed record Transaction(
     long Id, long AccountId, long? CategoryId, string Date, decimal Amount, string Currency,
-    string Payee, string Notes, List<string> Tags, int Version, int ReceiptCount)
+    string Payee, string Notes, List<string> Tags, int Version, int ReceiptCount,
+    long? TransferId = null, long? TransferAccountId = null, List<Split>? Splits = null)
 {
     // Value equality for the tags too, so a whole transaction can be compared before and after.
     public bool Equals(Transaction? other) =>
@@ -19,6 +20,14 @@ public sealed record Transaction(
 
     public override string ToString() => $"#{Id} {Date} {Amount} {Currency} '{Payee}' [{string.Join(",", Tags)}] v{Version}";
 }
+
+public sealed record Split(long? CategoryId, decimal Amount, string Notes);
+
+public sealed record TransferCreated(long Id, long FromTransactionId, long ToTransactionId);
+
+public sealed record Transfer(
+    long Id, long? FromTransactionId, long? ToTransactionId, long? FromAccountId, long? ToAccountId, string Date,
+    decimal? Amount, string? FromCurrency, decimal? ToAmount, string? ToCurrency, decimal? Rate, string Payee, string Notes);
 
 public sealed record CurrencyTotal(string Currency, decimal Amount);
 

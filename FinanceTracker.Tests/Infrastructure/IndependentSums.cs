@@ -5,7 +5,7 @@ namespace FinanceTracker.Tests.Infrastructure;
 
 /// <summary>
 /// Every figure the Api reports about a person's ledger (account balances, list totals, each analytics report),
-/// compared with sums computed here from the rows the list endpoint returns: nothing may drift from the ledger.
+/// compared with sums computed here from the rows the list endpoint returns (by <see cref="LedgerRule"/>): nothing may drift from the ledger.
 /// </summary>
 public static class IndependentSums
 {
@@ -26,38 +26,34 @@ public static class IndependentSums
         Assert.Equal(rows.Count, page.TotalCount);
         AssertSameAmounts("list totals", PerCurrency(rows, r => r.Amount), page.Totals.ToDictionary(t => t.Currency, t => t.Amount));
 
+        var rule = await LedgerRule.ForAsync(client);
+        var pieces = LedgerRule.Pieces(rows).ToList();
         var summary = (await client.GetFromJsonAsync<SummaryReport>($"/api/analytics/summary?{range}"))!;
-        var expectedSummary = rows.GroupBy(r => r.Currency).ToDictionary(g => g.Key,
-            g => (Income(g), Spending(g), Income(g) - Spending(g), (long)g.Count()));
+        var expectedSummary = pieces.GroupBy(p => p.Currency).ToDictionary(g => g.Key,
+            g => (rule.Income(g), rule.Spending(g), rule.Income(g) - rule.Spending(g), (long)g.Select(p => p.TransactionId).Distinct().Count()));
         Assert.Equal(Sorted(expectedSummary), Sorted(summary.Currencies.Where(c => c.TransactionCount != 0)
             .ToDictionary(c => c.Currency, c => (c.Income, c.Spending, c.Net, c.TransactionCount))));
 
         var monthly = (await client.GetFromJsonAsync<MonthlyReport>($"/api/analytics/monthly?{range}"))!;
         AssertSameAmounts("monthly",
-            rows.GroupBy(r => (r.Currency, r.Date[..7])).ToDictionary(g => $"{g.Key.Currency} {g.Key.Item2}", g => (Income(g), Spending(g))),
+            pieces.GroupBy(p => (p.Currency, p.Date[..7])).ToDictionary(g => $"{g.Key.Currency} {g.Key.Item2}", g => (rule.Income(g), rule.Spending(g))),
             monthly.Currencies.SelectMany(c => c.Months.Select(m => (Key: $"{c.Currency} {m.Month}", Value: (m.Income, m.Spending))))
                 .Where(x => x.Value != (0m, 0m)).ToDictionary(x => x.Key, x => x.Value));
 
-        var categories = (await client.CategoriesAsync()).ToDictionary(c => c.Id);
-        long? TopOf(long? id)
-        {
-            if (id is not { } start || !categories.TryGetValue(start, out var node)) return null;
-            while (node.ParentId is { } parent && categories.TryGetValue(parent, out var up)) node = up;
-            return node.Id;
-        }
         var byCategory = (await client.GetFromJsonAsync<CategoryReport>($"/api/analytics/by-category?{range}"))!;
         AssertSameAmounts("by-category spending",
-            rows.Where(r => r.Amount < 0).GroupBy(r => $"{r.Currency} {TopOf(r.CategoryId)}").ToDictionary(g => g.Key, g => -g.Sum(r => r.Amount)),
+            pieces.GroupBy(p => $"{p.Currency} {rule.TopOf(p.CategoryId)}").ToDictionary(g => g.Key, g => rule.Spending(g)),
             byCategory.Currencies.SelectMany(c => c.Spending.Select(s => (Key: $"{c.Currency} {s.CategoryId}", s.Amount))).ToDictionary(x => x.Key, x => x.Amount));
         AssertSameAmounts("by-category income",
-            rows.Where(r => r.Amount > 0).GroupBy(r => $"{r.Currency} {TopOf(r.CategoryId)}").ToDictionary(g => g.Key, g => g.Sum(r => r.Amount)),
+            pieces.GroupBy(p => $"{p.Currency} {rule.TopOf(p.CategoryId)}").ToDictionary(g => g.Key, g => rule.Income(g)),
             byCategory.Currencies.SelectMany(c => c.Income.Select(s => (Key: $"{c.Currency} {s.CategoryId}", s.Amount))).ToDictionary(x => x.Key, x => x.Amount));
 
         var payees = (await client.GetFromJsonAsync<TopPayeesReport>($"/api/analytics/top-payees?{range}"))!;
         foreach (var currency in rows.Select(r => r.Currency).Distinct())
         {
-            var expected = rows.Where(r => r.Currency == currency && r.Amount < 0).GroupBy(r => r.Payee)
-                .Select(g => new PayeeSpending(g.Key, -g.Sum(r => r.Amount), g.Count()))
+            var expected = pieces.Where(p => p.Currency == currency && rule.Spending(p) != 0).GroupBy(p => p.Payee)
+                .Select(g => new PayeeSpending(g.Key, rule.Spending(g), g.Select(p => p.TransactionId).Distinct().Count()))
+                .Where(p => p.Spending > 0)
                 .OrderByDescending(p => p.Spending).ThenBy(p => p.Payee, StringComparer.Ordinal).Take(10).ToList();
             Assert.Equal(expected, payees.Currencies.SingleOrDefault(c => c.Currency == currency)?.Payees ?? []);
         }
@@ -65,16 +61,12 @@ public static class IndependentSums
         var month = from[..7];
         var daily = (await client.GetFromJsonAsync<DailyReport>($"/api/analytics/daily?month={month}"))!;
         AssertSameAmounts("daily",
-            all.Where(r => r.Amount < 0 && r.Date.StartsWith(month, StringComparison.Ordinal))
-                .GroupBy(r => $"{r.Currency} {r.Date}").ToDictionary(g => g.Key, g => -g.Sum(r => r.Amount)),
+            LedgerRule.Pieces(all).Where(p => p.Date.StartsWith(month, StringComparison.Ordinal))
+                .GroupBy(p => $"{p.Currency} {p.Date}").ToDictionary(g => g.Key, g => rule.Spending(g)),
             daily.Currencies.SelectMany(c => c.Days.Where(d => d.Spending != 0).Select(d => (Key: $"{c.Currency} {d.Date}", d.Spending)))
                 .ToDictionary(x => x.Key, x => x.Spending));
         return rows;
     }
-
-    private static decimal Income(IEnumerable<Transaction> rows) => rows.Where(r => r.Amount > 0).Sum(r => r.Amount);
-
-    private static decimal Spending(IEnumerable<Transaction> rows) => -rows.Where(r => r.Amount < 0).Sum(r => r.Amount);
 
     private static Dictionary<string, decimal> PerCurrency(IEnumerable<Transaction> rows, Func<Transaction, decimal> amount) =>
         rows.GroupBy(r => r.Currency).ToDictionary(g => g.Key, g => g.Sum(amount));

@@ -13,9 +13,12 @@ public static class LedgerAudit
                 SELECT month, account_id, category_id, SUM(n) AS n, SUM(income) AS income, SUM(spending) AS spending FROM (
                     SELECT month, account_id, category_id, transaction_count AS n, income, spending FROM monthly_totals WHERE user_id = @userId
                     UNION ALL
-                    SELECT CAST(DATE_FORMAT(booking_date, '%Y-%m-01') AS DATE), account_id, COALESCE(category_id, 0),
-                           -COUNT(*), -SUM(GREATEST(amount, 0)), -SUM(LEAST(amount, 0))
-                    FROM transactions WHERE user_id = @userId GROUP BY 1, 2, 3) both_sides
+                    SELECT CAST(DATE_FORMAT(t.booking_date, '%Y-%m-01') AS DATE), t.account_id,
+                           IF(t.transfer_id IS NOT NULL, -1, COALESCE(s.category_id, t.category_id, 0)),
+                           -SUM(IF(s.position IS NULL OR s.position = 0, 1, 0)),
+                           -SUM(GREATEST(COALESCE(s.amount, t.amount), 0)), -SUM(LEAST(COALESCE(s.amount, t.amount), 0))
+                    FROM transactions t LEFT JOIN transaction_splits s ON s.transaction_id = t.id
+                    WHERE t.user_id = @userId GROUP BY 1, 2, 3) both_sides
                 GROUP BY month, account_id, category_id
                 HAVING n <> 0 OR income <> 0 OR spending <> 0) drifted
             """, user);
@@ -26,6 +29,13 @@ public static class LedgerAudit
               AND a.transactions_total <> (SELECT COALESCE(SUM(t.amount), 0) FROM transactions t WHERE t.account_id = a.id)
             """, user);
         if (balances > 0) drift.Add($"{balances} account total(s) disagree with their transactions");
+
+        var splits = await database.ScalarAsync<long>("""
+            SELECT COUNT(*) FROM transactions t WHERE t.user_id = @userId
+              AND EXISTS (SELECT 1 FROM transaction_splits s WHERE s.transaction_id = t.id)
+              AND (t.category_id IS NOT NULL OR t.amount <> (SELECT SUM(s.amount) FROM transaction_splits s WHERE s.transaction_id = t.id))
+            """, user);
+        if (splits > 0) drift.Add($"{splits} split transaction(s) whose parts do not add up to them");
 
         if (tagsPerRow is { } tags)
         {

@@ -13,15 +13,11 @@ public sealed class DashboardTests : WebTestContext
     {
         Api.On(HttpMethod.Get, "/api/accounts", HttpStatusCode.OK, accounts)
            .On(HttpMethod.Get, "/api/categories", HttpStatusCode.OK, Categories)
-           .On(HttpMethod.Get, "/api/transactions", request =>
-           {
-               var query = request.RequestUri!.Query;
-               // Income totals come from minAmount=0, spending from maxAmount=0, the list from pageSize=10.
-               var page = query.Contains("minAmount=0") ? new TransactionPage([], 1, [new("EUR", 2500m), new("JPY", 0m)], null)
-                   : query.Contains("maxAmount=0") ? new TransactionPage([], 1, [new("EUR", -42.10m), new("JPY", -1200m)], null)
-                   : recent;
-               return FakeApi.Json(HttpStatusCode.OK, page);
-           });
+           .On(HttpMethod.Get, "/api/transactions", HttpStatusCode.OK, recent)
+           // This month's income and spending come from the summary report (transfers and refunds counted by its rule).
+           .On(HttpMethod.Get, "/api/analytics/summary", HttpStatusCode.OK, new SummaryReport(
+               new AnalyticsRange(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), null),
+               recent.Items.Count == 0 ? [] : [new("EUR", 2500m, 42.10m, 2457.90m, 2, 42.10m), new("JPY", 0m, 1200m, -1200m, 1, 1200m)]));
     }
 
     [Fact]

@@ -40,10 +40,29 @@ public sealed record Transaction(
 {
     /// <summary>How many receipts are attached; the Api fills it in lists and reads.</summary>
     public int ReceiptCount { get; init; }
+
+    /// <summary>The transfer this row is a side of (null: not a transfer).</summary>
+    public long? TransferId { get; init; }
+
+    /// <summary>The other side's account of a transfer (null once that account is deleted).</summary>
+    public long? TransferAccountId { get; init; }
+
+    /// <summary>A split transaction's parts; empty otherwise.</summary>
+    public IReadOnlyList<TransactionSplit> Splits { get; init; } = [];
 }
 
+/// <summary>One part of a split transaction: its own category and amount, summing exactly to the transaction's amount.</summary>
+public sealed record TransactionSplit(long? CategoryId, decimal Amount, string? Notes);
+
 public sealed record CreateTransactionRequest(
-    long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string? Payee, string? Notes, IReadOnlyList<string> Tags);
+    long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string? Payee, string? Notes, IReadOnlyList<string> Tags,
+    IReadOnlyList<TransactionSplit>? Splits = null);
+
+/// <summary>Money moved between two of one's accounts; toAmount is needed when their currencies differ.</summary>
+public sealed record CreateTransferRequest(
+    long FromAccountId, long ToAccountId, DateOnly Date, decimal Amount, decimal? ToAmount, string? Payee, string? Notes);
+
+public sealed record TransferCreated(long Id, long FromTransactionId, long ToTransactionId);
 
 public sealed record UpdateTransactionRequest(
     long AccountId,
@@ -53,7 +72,8 @@ public sealed record UpdateTransactionRequest(
     string? Payee,
     string? Notes,
     IReadOnlyList<string> Tags,
-    int Version);
+    int Version,
+    IReadOnlyList<TransactionSplit>? Splits = null);
 
 public sealed record CurrencyAmount(string Currency, decimal Amount);
 

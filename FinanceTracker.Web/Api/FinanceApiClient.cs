@@ -60,6 +60,9 @@ public sealed partial class FinanceApiClient(HttpClient http)
     public Task<Transaction> UpdateTransactionAsync(long id, UpdateTransactionRequest transaction, CancellationToken ct = default) =>
         SendAsync<Transaction>(Json(HttpMethod.Put, $"api/transactions/{id}", transaction), ct);
 
+    public Task<TransferCreated> CreateTransferAsync(CreateTransferRequest transfer, CancellationToken ct = default) =>
+        SendAsync<TransferCreated>(Json(HttpMethod.Post, "api/transfers", transfer), ct);
+
     public Task DeleteTransactionAsync(long id, CancellationToken ct = default) =>
         SendAsync(new(HttpMethod.Delete, $"api/transactions/{id}"), ct);
 

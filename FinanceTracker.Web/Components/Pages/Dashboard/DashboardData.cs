@@ -12,12 +12,15 @@ public sealed record DashboardData(
 {
     public static async Task<DashboardData> LoadAsync(FinanceApiClient api, DateOnly month)
     {
-        var thisMonth = new TransactionQuery { From = month, To = month.AddMonths(1).AddDays(-1), PageSize = 1 };
-        // The Api totals whatever the filter selects: money in is amount >= 0, money out amount <= 0.
-        var income = api.GetTransactionsAsync(thisMonth with { MinAmount = 0 });
-        var spending = api.GetTransactionsAsync(thisMonth with { MaxAmount = 0 });
+        // The summary report, not list totals by sign: transfers are neither income nor spending, refunds lower spending.
+        var summary = api.GetSummaryAsync(new AnalyticsQuery(month, month.AddMonths(1).AddDays(-1)));
         var recent = api.GetTransactionsAsync(new TransactionQuery { PageSize = 10 });
         var lookups = Lookups.LoadAsync(api);
-        return new DashboardData(await lookups, (await income).Totals, (await spending).Totals, await recent);
+        var loaded = await lookups;
+        var currencies = (await summary).Currencies;
+        return new DashboardData(loaded,
+            currencies.Select(c => new CurrencyAmount(c.Currency, c.Income)).ToList(),
+            currencies.Select(c => new CurrencyAmount(c.Currency, -c.Spending)).ToList(),
+            await recent);
     }
 }

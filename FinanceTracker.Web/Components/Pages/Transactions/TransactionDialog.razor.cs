@@ -41,9 +41,9 @@ public partial class TransactionDialog
         _conflict = false;
         Transaction? saved = null;
         await TryApiAsync(
-            async () => saved = Transaction is null
-                ? await Api.CreateTransactionAsync(model.ToCreate())
-                : await Api.UpdateTransactionAsync(Transaction.Id, model.ToUpdate()),
+            async () => saved = Transaction is not null ? await Api.UpdateTransactionAsync(Transaction.Id, model.ToUpdate())
+                : model.Mode == TransactionFormMode.Transfer ? await Api.GetTransactionAsync((await Api.CreateTransferAsync(model.ToTransfer())).FromTransactionId)
+                : await Api.CreateTransactionAsync(model.ToCreate()),
             HandleProblem);
         if (_conflict)
         {

@@ -75,6 +75,23 @@ public partial class TransactionForm
         }
     }
 
+    private bool IsTransfer => Model.Mode == TransactionFormMode.Transfer;
+
+    private void ModeChangedAsync(TransactionFormMode mode)
+    {
+        Model.Mode = mode;
+        if (mode == TransactionFormMode.Split && Model.Splits.Count == 0)
+        {
+            // Two parts to start with: the first takes the whole amount and the chosen category, ready to be divided.
+            Model.Splits.AddRange([new SplitLine { CategoryId = Model.CategoryId, Amount = Model.Amount }, new SplitLine()]);
+        }
+        if (mode == TransactionFormMode.Transfer)
+        {
+            Model.MoneyIn = false;
+        }
+        _editContext.NotifyValidationStateChanged();
+    }
+
     // Re-validate the amount: its allowed decimals depend on the account's currency.
     private void AccountChanged() =>
         _editContext.NotifyFieldChanged(_editContext.Field(nameof(TransactionFormModel.Amount)));

@@ -38,6 +38,29 @@ public sealed class TransactionFormModel : IValidatableObject
 
     public int Version { get; set; }
 
+    public TransactionFormMode Mode { get; set; }
+
+    /// <summary>Transfer mode: the account the money goes to (<see cref="AccountId"/> is the one it leaves).</summary>
+    public long? ToAccountId { get; set; }
+
+    /// <summary>Transfer mode, between accounts of different currencies: the amount that arrived.</summary>
+    public string? ToAmount { get; set; }
+
+    /// <summary>Split mode: the parts, each with its category.</summary>
+    public List<SplitLine> Splits { get; set; } = [];
+
+    /// <summary>An existing transfer side: edited as a plain row without category (the Api keeps both sides in step).</summary>
+    public bool IsTransferSide { get; set; }
+
+    public string? ToCurrency => ToAccountId is { } id && AccountCurrencies.TryGetValue(id, out var c) ? c : null;
+
+    public bool CurrenciesDiffer => Mode == TransactionFormMode.Transfer && Currency is { } from && ToCurrency is { } to && from != to;
+
+    /// <summary>What is left of the total to give to parts (0 when the split is complete), or null while amounts are not numbers.</summary>
+    public decimal? Remainder => AmountText.TryParse(Amount, out var total) && Splits.All(s => string.IsNullOrWhiteSpace(s.Amount) || s.Value is not null)
+        ? Math.Abs(total) - Splits.Sum(s => s.Value ?? 0)
+        : null;
+
     /// <summary>Currency of each account, to check the amount's decimals; not a form field.</summary>
     public IReadOnlyDictionary<long, string> AccountCurrencies { get; set; } = new Dictionary<long, string>();
 
@@ -56,6 +79,12 @@ public sealed class TransactionFormModel : IValidatableObject
 
     public static TransactionFormModel From(Transaction t) => new()
     {
+        Mode = t.Splits.Count > 0 ? TransactionFormMode.Split : TransactionFormMode.Single,
+        IsTransferSide = t.TransferId is not null,
+        Splits = t.Splits.Select(p => new SplitLine
+        {
+            CategoryId = p.CategoryId, Amount = MoneyFormatter.ToInput(Math.Abs(p.Amount), t.Currency), Notes = p.Notes,
+        }).ToList(),
         AccountId = t.AccountId,
         Date = t.Date,
         Amount = MoneyFormatter.ToInput(Math.Abs(t.Amount), t.Currency),
@@ -68,10 +97,22 @@ public sealed class TransactionFormModel : IValidatableObject
     };
 
     public CreateTransactionRequest ToCreate() =>
-        new(AccountId!.Value, CategoryId, Date!.Value, SignedAmount!.Value, Clean(Payee), Clean(Notes), TagList);
+        new(AccountId!.Value, IsSplit ? null : CategoryId, Date!.Value, SignedAmount!.Value, Clean(Payee), Clean(Notes), TagList, SplitParts());
 
     public UpdateTransactionRequest ToUpdate() =>
-        new(AccountId!.Value, CategoryId, Date!.Value, SignedAmount!.Value, Clean(Payee), Clean(Notes), TagList, Version);
+        new(AccountId!.Value, IsSplit || IsTransferSide ? null : CategoryId, Date!.Value, SignedAmount!.Value, Clean(Payee), Clean(Notes), TagList, Version, SplitParts());
+
+    /// <summary>Money leaves <see cref="AccountId"/>: the amount is positive, whichever direction was chosen.</summary>
+    public CreateTransferRequest ToTransfer() => new(
+        AccountId!.Value, ToAccountId!.Value, Date!.Value, Math.Abs(SignedAmount!.Value),
+        CurrenciesDiffer && AmountText.TryParse(ToAmount, out var received) ? Math.Abs(received) : null, Clean(Payee), Clean(Notes));
+
+    private bool IsSplit => Mode == TransactionFormMode.Split;
+
+    // Parts take the total's direction; an empty list on update turns a split back into a single row.
+    private IReadOnlyList<TransactionSplit> SplitParts() => IsSplit
+        ? Splits.Select(p => new TransactionSplit(p.CategoryId, MoneyIn ? p.Value!.Value : -p.Value!.Value, Clean(p.Notes))).ToList()
+        : [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -94,6 +135,10 @@ public sealed class TransactionFormModel : IValidatableObject
                 ? $"{currency} amounts have no decimals."
                 : $"{currency} amounts have at most {decimals} decimals.", [nameof(Amount)]);
         }
+        foreach (var result in ValidateMode())
+        {
+            yield return result;
+        }
         if (TagList.Count > MaxTags)
         {
             yield return new($"Use at most {MaxTags} tags.", [nameof(Tags)]);
@@ -101,6 +146,36 @@ public sealed class TransactionFormModel : IValidatableObject
         else if (TagList.Any(tag => tag.Length > MaxTagLength))
         {
             yield return new($"Keep each tag under {MaxTagLength} characters.", [nameof(Tags)]);
+        }
+    }
+
+    private IEnumerable<ValidationResult> ValidateMode()
+    {
+        if (Mode == TransactionFormMode.Transfer)
+        {
+            if (ToAccountId is null || ToAccountId == AccountId)
+            {
+                yield return new("Choose the other account the money goes to.", [nameof(ToAccountId)]);
+            }
+            else if (CurrenciesDiffer && (!AmountText.TryParse(ToAmount, out var received) || received == 0))
+            {
+                yield return new($"Enter the amount in {ToCurrency} that arrived.", [nameof(ToAmount)]);
+            }
+        }
+        if (Mode == TransactionFormMode.Split)
+        {
+            if (Splits.Count < 2)
+            {
+                yield return new("A split has at least two parts.", [nameof(Splits)]);
+            }
+            else if (Remainder is { } left && left != 0)
+            {
+                yield return new("The parts must add up to the amount exactly.", [nameof(Splits)]);
+            }
+            else if (Splits.Any(p => p.Value is not { } v || v == 0))
+            {
+                yield return new("Give every part an amount other than zero.", [nameof(Splits)]);
+            }
         }
     }
 
