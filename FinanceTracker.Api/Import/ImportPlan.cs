@@ -20,6 +20,9 @@ internal sealed record PlannedRow(int Line, string AccountKey, StatementLine? So
     public long? CategoryId { get; init; }
     public long? RuleId { get; init; }
     public string? Tag { get; init; }
+
+    /// <summary>The parts of a split row (QIF <c>S</c>/<c>$</c>), each in the person's category of that name, if any.</summary>
+    public IReadOnlyList<Ledger.SplitPart> Parts { get; init; } = [];
     public long? DuplicateOfId { get; init; }
     public string? Reason { get; init; }
     public string? Error { get; init; }
@@ -165,7 +168,12 @@ internal static class ImportPlan
         var payee = PayeeText.Clean(line.Payee);
         var rule = rules.Find(payee);
         var category = rule?.CategoryId ?? FileCategory(line.Category, categoriesByName);
-        var notes = Notes(line);
+        var parts = Parts(line, categoriesByName);
+        var notes = parts.Count > 0 ? PayeeText.Clean(line.Memo) : Notes(line);
+        if (parts.Count > 0)
+        {
+            category = null;
+        }
         if (rule?.RenamePayee is { } renamed)
         {
             payee = renamed;
@@ -183,10 +191,23 @@ internal static class ImportPlan
             CategoryId = category,
             RuleId = rule?.Id,
             Tag = rule?.AddTag,
+            Parts = parts,
         };
     }
 
-    /// <summary>The memo, and a split transaction's parts (split lines arrive with issue 12; until then they are kept here).</summary>
+    /// <summary>
+    /// A QIF split whose parts add up to the row's amount becomes a split transaction; parts the ledger cannot hold
+    /// (one part only, sums that differ) stay in the notes instead.
+    /// </summary>
+    private static IReadOnlyList<Ledger.SplitPart> Parts(StatementLine line, IReadOnlyDictionary<string, long> categoriesByName) =>
+        line.Splits.Count is >= 2 and <= Ledger.SplitRules.MaxParts && line.Splits.Sum(s => s.Amount) == line.Amount
+            ? line.Splits.Select(s => new Ledger.SplitPart(FileCategory(s.Category, categoriesByName), s.Amount,
+                Truncate(PayeeText.Clean(s.Memo), Ledger.SplitRules.MaxNotesLength))).ToList()
+            : [];
+
+    private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
+
+    /// <summary>The memo, and the parts of a split the ledger cannot hold as one.</summary>
     private static string Notes(StatementLine line)
     {
         var memo = PayeeText.Clean(line.Memo);

@@ -140,9 +140,13 @@ public static class ImportsApi
             ? r.Status == PlannedStatus.New
             : include.Contains(r.Line) && r.Status is PlannedStatus.New or PlannedStatus.LookAlike).ToList();
         var categories = await ExistingCategoriesAsync(connection, transaction, userId, chosen);
+        long? Existing(long? categoryId) => categoryId is { } c && categories.Contains(c) ? c : null;
         await TransactionBatches.InsertAsync(connection, transaction, userId, chosen.Select(r => new BatchTransaction(
-            r.Target!.AccountId, r.CategoryId is { } c && categories.Contains(c) ? c : null, r.Source!.Date, r.Source.Amount, r.Target.Currency,
-            r.Payee, r.Notes, id, Convert.FromHexString(r.KeyHex!), r.Tag)).ToList());
+            r.Target!.AccountId, Existing(r.CategoryId), r.Source!.Date, r.Source.Amount, r.Target.Currency,
+            r.Payee, r.Notes, id, Convert.FromHexString(r.KeyHex!), r.Tag)
+        {
+            Parts = r.Parts.Select(p => p with { CategoryId = Existing(p.CategoryId) }).ToList(),
+        }).ToList());
 
         var mappingJson = Serialize(read.Settings.Mapping, json);
         await ImportStore.MarkCommittedAsync(connection, transaction, userId, id, defaultAccount, chosen.Count, mappingJson);
@@ -237,7 +241,7 @@ public static class ImportsApi
     private static async Task<HashSet<long>> ExistingCategoriesAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, List<PlannedRow> rows)
     {
         var existing = new HashSet<long>();
-        foreach (var categoryId in rows.Select(r => r.CategoryId).OfType<long>().Distinct().Order())
+        foreach (var categoryId in rows.SelectMany(r => r.Parts.Select(p => p.CategoryId).Append(r.CategoryId)).OfType<long>().Distinct().Order())
         {
             if (await TransactionWrites.CategoryExistsAsync(connection, transaction, userId, categoryId))
             {

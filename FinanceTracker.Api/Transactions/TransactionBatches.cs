@@ -9,7 +9,11 @@ namespace FinanceTracker.Api.Transactions;
 /// <summary>A transaction of a batch (an import), with the import it came from and its de-duplication key.</summary>
 internal sealed record BatchTransaction(
     long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency, string Payee, string Notes,
-    long? ImportId, byte[]? ImportKey, string? Tag);
+    long? ImportId, byte[]? ImportKey, string? Tag)
+{
+    /// <summary>A split transaction's parts (its own category is then null); empty for a plain row.</summary>
+    public IReadOnlyList<SplitPart> Parts { get; init; } = [];
+}
 
 /// <summary>
 /// Many transactions in one DB transaction with the caller: multi-row INSERTs, then each account's running total and the
@@ -48,6 +52,7 @@ internal static class TransactionBatches
         }
 
         await TagAsync(connection, transaction, userId, rows);
+        await SplitAsync(connection, transaction, userId, rows);
         foreach (var account in rows.GroupBy(r => r.AccountId))
         {
             await connection.ExecuteAsync(
@@ -55,7 +60,23 @@ internal static class TransactionBatches
                 new { delta = account.Sum(r => r.Amount), accountId = account.Key, userId }, transaction);
         }
         await MonthlyTotals.ApplyManyAsync(connection, transaction, userId,
-            rows.Select(r => new LedgerEntry(r.AccountId, r.CategoryId, r.Date, r.Amount, r.Currency)), +1);
+            rows.SelectMany(r => LedgerEffect.Of(r.AccountId, r.CategoryId, r.Date, r.Amount, r.Currency, isTransfer: false, r.Parts)), +1);
+    }
+
+    /// <summary>Writes the parts of the split rows, found again by their import keys (unique per person).</summary>
+    private static async Task SplitAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<BatchTransaction> rows)
+    {
+        foreach (var chunk in rows.Where(r => r.Parts.Count > 0 && r.ImportKey is not null).Chunk(RowsPerStatement))
+        {
+            var ids = (await connection.QueryAsync<(byte[] Key, long Id)>(
+                "SELECT import_key, id FROM transactions WHERE user_id = @userId AND import_key IN @keys",
+                new { userId, keys = chunk.Select(r => r.ImportKey!).ToArray() }, transaction))
+                .ToDictionary(r => Convert.ToHexString(r.Key), r => r.Id);
+            foreach (var row in chunk)
+            {
+                await Splits.ReplaceAsync(connection, transaction, userId, ids[Convert.ToHexString(row.ImportKey!)], row.Parts);
+            }
+        }
     }
 
     /// <summary>

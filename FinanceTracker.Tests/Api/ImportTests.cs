@@ -213,6 +213,32 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task AQifSplitBecomesASplitTransactionCountedInEachPartsCategory()
+    {
+        var client = await api.NewUserClientAsync();
+        var account = await client.CreateAccountAsync();
+        var categories = await client.CategoriesAsync();
+        long Id(string name) => categories.Single(c => c.Name == name).Id;
+        const string qif = "!Type:Bank\nD2026-04-10\nT-80.00\nPHypermarket\nMweekly\nSGroceries\nEfood\n$-50.00\nSHousing\n$-30.00\n^\n"
+            + "D2026-04-11\nT-9.00\nPOdd split\nSGroceries\n$-5.00\nSHousing\n$-3.00\n^\n";
+
+        var result = await client.ImportAsync(qif, "split.qif", account.Id);
+        Assert.Equal(2, result.Added);
+        var stored = await client.ListAllTransactionsAsync();
+        var split = stored.Single(t => t.Payee == "Hypermarket");
+        Assert.Null(split.CategoryId);
+        Assert.Equal([(Id("Groceries"), -50m, "food"), (Id("Housing"), -30m, "")], split.Splits!.Select(p => (p.CategoryId!.Value, p.Amount, p.Notes)));
+        // Parts that do not add up to the amount cannot be a split: they are kept in the notes.
+        var odd = stored.Single(t => t.Payee == "Odd split");
+        Assert.True(odd.Splits is null or { Count: 0 });
+        Assert.Contains("Groceries", odd.Notes);
+
+        var groceries = await client.ListTransactionsAsync($"categoryId={Id("Groceries")}");
+        Assert.Equal(-50m, groceries.Totals.Single().Amount);
+        Assert.Equal(-89m, (await client.GetAccountAsync(account.Id)).Balance);
+    }
+
+    [Fact]
     public async Task AnotherPersonsAccountAndImportsAreOutOfReach()
     {
         var owner = await api.NewUserClientAsync();
