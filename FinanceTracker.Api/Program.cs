@@ -2,6 +2,7 @@ using FinanceTracker.Api.Accounts;
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Categories;
+using FinanceTracker.Api.Exports;
 using FinanceTracker.Api.Extensions;
 using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Receipts;
@@ -37,6 +38,7 @@ app.MapCategoriesApi();
 app.MapTransactionsApi();
 app.MapReceiptsApi();
 app.MapAnalyticsApi();
+app.MapExportsApi();
 app.MapDefaultEndpoints();
 
 app.Run();
