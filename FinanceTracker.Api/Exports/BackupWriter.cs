@@ -33,7 +33,7 @@ internal static class BackupWriter
                 var transaction = new BackupTransaction(row.Id, row.AccountId, row.CategoryId, row.Date,
                     Currencies.Normalize(row.Amount, row.Currency), row.Currency, row.Payee, row.Notes, chunk.Tags[row.Id].ToList(),
                     row.ImportKey is { } key ? Convert.ToHexString(key) : null);
-                JsonSerializer.Serialize(json, transaction, BackupJson.Options);
+                json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(transaction, BackupJson.Options), skipInputValidation: true);
             }
             await json.FlushAsync(cancellationToken);
         }
@@ -44,7 +44,8 @@ internal static class BackupWriter
 
     private static void Section<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> items)
     {
+        // Serialized apart and written raw: JsonSerializer.Serialize(writer, …) flushes synchronously, which the response refuses.
         json.WritePropertyName(name);
-        JsonSerializer.Serialize(json, items, BackupJson.Options);
+        json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(items, BackupJson.Options), skipInputValidation: true);
     }
 }

@@ -14,28 +14,37 @@ internal static class BackupZip
         Stream body, ExportSnapshot snapshot, ReceiptBlobs blobs, long userId, DateTime exportedAt, CancellationToken cancellationToken)
     {
         var receipts = await BackupStore.ReceiptsAsync(snapshot, userId, cancellationToken);
-        await using var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
-        var written = new List<BackupReceipt>();
-        foreach (var (receipt, blobName) in receipts)
+        var output = new AsyncDrainStream(body);
+        await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
         {
-            Azure.Storage.Blobs.Models.BlobDownloadStreamingResult download;
-            try
+            var written = new List<BackupReceipt>();
+            foreach (var (receipt, blobName) in receipts)
             {
-                download = await blobs.DownloadAsync(blobName, cancellationToken);
+                Azure.Storage.Blobs.Models.BlobDownloadStreamingResult download;
+                try
+                {
+                    download = await blobs.DownloadAsync(blobName, cancellationToken);
+                }
+                catch (Azure.RequestFailedException ex) when (ex.Status == StatusCodes.Status404NotFound)
+                {
+                    // Deleted after the snapshot was taken: it is left out of the document too.
+                    continue;
+                }
+                var entry = zip.CreateEntry(BackupJson.ReceiptEntry(receipt.Id!.Value, receipt.FileName!), CompressionLevel.NoCompression);
+                await using (var source = download.Content)
+                await using (var target = await entry.OpenAsync(cancellationToken))
+                {
+                    written.Add(receipt with { Sha256 = await CopyAsync(source, target, cancellationToken) });
+                }
+                await output.FlushAsync(cancellationToken);
             }
-            catch (Azure.RequestFailedException ex) when (ex.Status == StatusCodes.Status404NotFound)
+            var json = zip.CreateEntry(BackupJson.FileName, CompressionLevel.Fastest);
+            await using (var jsonStream = await json.OpenAsync(cancellationToken))
             {
-                // Deleted after the snapshot was taken: it is left out of the document too.
-                continue;
+                await BackupWriter.WriteAsync(jsonStream, snapshot, userId, exportedAt, written, cancellationToken);
             }
-            var entry = zip.CreateEntry(BackupJson.ReceiptEntry(receipt.Id!.Value, receipt.FileName!), CompressionLevel.NoCompression);
-            await using var source = download.Content;
-            await using var target = await entry.OpenAsync(cancellationToken);
-            written.Add(receipt with { Sha256 = await CopyAsync(source, target, cancellationToken) });
         }
-        var json = zip.CreateEntry(BackupJson.FileName, CompressionLevel.Fastest);
-        await using var jsonStream = await json.OpenAsync(cancellationToken);
-        await BackupWriter.WriteAsync(jsonStream, snapshot, userId, exportedAt, written, cancellationToken);
+        await output.FlushAsync(cancellationToken);
     }
 
     /// <summary>Copies the bytes and returns their SHA-256 (hex).</summary>
