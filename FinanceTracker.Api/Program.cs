@@ -2,6 +2,7 @@ using FinanceTracker.Api.Accounts;
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
 using FinanceTracker.Api.Categories;
+using FinanceTracker.Api.Exports;
 using FinanceTracker.Api.Extensions;
 using FinanceTracker.Api.Import;
 using FinanceTracker.Api.Import.Rules;
@@ -43,6 +44,7 @@ app.MapReceiptsApi();
 app.MapAnalyticsApi();
 app.MapImportsApi();
 app.MapImportRulesApi();
+app.MapExportsApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -142,9 +142,11 @@ public static class ImportsApi
         var categories = await ExistingCategoriesAsync(connection, transaction, userId, chosen);
         long? Existing(long? categoryId) => categoryId is { } c && categories.Contains(c) ? c : null;
         await TransactionBatches.InsertAsync(connection, transaction, userId, chosen.Select(r => new BatchTransaction(
-            r.Target!.AccountId, Existing(r.CategoryId), r.Source!.Date, r.Source.Amount, r.Target.Currency,
-            r.Payee, r.Notes, id, Convert.FromHexString(r.KeyHex!), r.Tag)
+            r.Target!.AccountId, Existing(r.CategoryId), r.Source!.Date, r.Source.Amount, r.Target.Currency, r.Payee, r.Notes)
         {
+            ImportId = id,
+            ImportKey = Convert.FromHexString(r.KeyHex!),
+            Tags = r.Tag is { } tag ? [tag] : [],
             Parts = r.Parts.Select(p => p with { CategoryId = Existing(p.CategoryId) }).ToList(),
         }).ToList());
 

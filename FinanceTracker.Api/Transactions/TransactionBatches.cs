@@ -6,76 +6,118 @@ using MySqlConnector;
 
 namespace FinanceTracker.Api.Transactions;
 
-/// <summary>A transaction of a batch (an import), with the import it came from and its de-duplication key.</summary>
+/// <summary>A validated transaction of a batched write (an import, a restore); the currency is its account's.</summary>
 internal sealed record BatchTransaction(
-    long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency, string Payee, string Notes,
-    long? ImportId, byte[]? ImportKey, string? Tag)
+    long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency, string Payee, string Notes)
 {
+    public long? ImportId { get; init; }
+
+    /// <summary>The de-duplication key of an imported row (unique per person), or null.</summary>
+    public byte[]? ImportKey { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>A split transaction's parts (its own category is then null); empty for a plain row.</summary>
     public IReadOnlyList<SplitPart> Parts { get; init; } = [];
+
+    /// <summary>One side of a transfer: kept out of income and spending (the caller links the sides).</summary>
+    public bool IsTransfer { get; init; }
 }
 
 /// <summary>
-/// Many transactions in one DB transaction with the caller: multi-row INSERTs, then each account's running total and the
-/// monthly totals applied once per (month, account, category) instead of once per row. The same effect on the ledger as
-/// <see cref="TransactionWrites.InsertAsync"/> row by row; the caller has locked the accounts and checked the categories.
+/// The batched form of <see cref="TransactionWrites.InsertAsync"/> for big writes (an import, a restore): multi-row
+/// INSERTs of rows, tags and split parts in the caller's DB transaction, then each account's running total and the
+/// monthly totals applied once per (month, account, category) instead of once per row: the same numbers the row-by-row
+/// path reaches. The caller has locked the accounts (or created them in its transaction) and checked the categories.
 /// </summary>
 internal static class TransactionBatches
 {
-    // 9 parameters a row: well under MariaDB's 65,535 placeholders, and a statement of a few hundred KB.
-    private const int RowsPerStatement = 1000;
+    // Ten parameters a row: well under MariaDB's 65,535 placeholders, and a statement under max_allowed_packet even with
+    // 2,000-character notes.
+    private const int RowsPerStatement = 500;
 
-    public static async Task InsertAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<BatchTransaction> rows)
+    private const int TagsPerStatement = 1000;
+
+    /// <summary>Inserts the rows and applies their effect on the ledger; returns their new ids in the order given.</summary>
+    public static async Task<long[]> InsertAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<BatchTransaction> rows)
     {
+        var ids = new long[rows.Count];
+        var offset = 0;
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            var sql = new StringBuilder(
-                "INSERT INTO transactions (user_id, account_id, category_id, booking_date, amount, currency, payee, notes, import_id, import_key) VALUES ");
-            var parameters = new DynamicParameters();
-            parameters.Add("userId", userId);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var row = chunk[i];
-                sql.Append(i == 0 ? "" : ",").Append(
-                    $"(@userId,@a{i},@c{i},@d{i},@m{i},@cur{i},@p{i},@n{i},@i{i},@k{i})");
-                parameters.Add($"a{i}", row.AccountId);
-                parameters.Add($"c{i}", row.CategoryId);
-                parameters.Add($"d{i}", row.Date.ToDateTime(TimeOnly.MinValue));
-                parameters.Add($"m{i}", row.Amount);
-                parameters.Add($"cur{i}", row.Currency);
-                parameters.Add($"p{i}", row.Payee);
-                parameters.Add($"n{i}", row.Notes);
-                parameters.Add($"i{i}", row.ImportId);
-                parameters.Add($"k{i}", row.ImportKey);
-            }
-            await connection.ExecuteAsync(sql.ToString(), parameters, transaction);
+            (await InsertChunkAsync(connection, transaction, userId, chunk)).CopyTo(ids, offset);
+            offset += chunk.Length;
         }
-
-        await TagAsync(connection, transaction, userId, rows);
-        await SplitAsync(connection, transaction, userId, rows);
-        foreach (var account in rows.GroupBy(r => r.AccountId))
+        await InsertTagsAsync(connection, transaction, userId, rows.SelectMany((row, i) => row.Tags.Select(tag => (ids[i], tag))).ToList());
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Parts.Count > 0)
+            {
+                await Splits.ReplaceAsync(connection, transaction, userId, ids[i], rows[i].Parts);
+            }
+        }
+        foreach (var account in rows.GroupBy(r => r.AccountId).OrderBy(a => a.Key))
         {
             await connection.ExecuteAsync(
                 "UPDATE accounts SET transactions_total = transactions_total + @delta WHERE id = @accountId AND user_id = @userId",
                 new { delta = account.Sum(r => r.Amount), accountId = account.Key, userId }, transaction);
         }
         await MonthlyTotals.ApplyManyAsync(connection, transaction, userId,
-            rows.SelectMany(r => LedgerEffect.Of(r.AccountId, r.CategoryId, r.Date, r.Amount, r.Currency, isTransfer: false, r.Parts)), +1);
+            rows.SelectMany(r => LedgerEffect.Of(r.AccountId, r.CategoryId, r.Date, r.Amount, r.Currency, r.IsTransfer, r.Parts)), +1);
+        return ids;
     }
 
-    /// <summary>Writes the parts of the split rows, found again by their import keys (unique per person).</summary>
-    private static async Task SplitAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<BatchTransaction> rows)
+    private static async Task<long[]> InsertChunkAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, BatchTransaction[] rows)
     {
-        foreach (var chunk in rows.Where(r => r.Parts.Count > 0 && r.ImportKey is not null).Chunk(RowsPerStatement))
+        var sql = new StringBuilder(
+            "INSERT INTO transactions (user_id, account_id, category_id, booking_date, amount, currency, payee, notes, import_id, import_key) VALUES ");
+        var parameters = new DynamicParameters();
+        parameters.Add("userId", userId);
+        for (var i = 0; i < rows.Length; i++)
         {
-            var ids = (await connection.QueryAsync<(byte[] Key, long Id)>(
-                "SELECT import_key, id FROM transactions WHERE user_id = @userId AND import_key IN @keys",
-                new { userId, keys = chunk.Select(r => r.ImportKey!).ToArray() }, transaction))
-                .ToDictionary(r => Convert.ToHexString(r.Key), r => r.Id);
-            foreach (var row in chunk)
+            var row = rows[i];
+            sql.Append(i == 0 ? "" : ",").Append($"(@userId,@a{i},@c{i},@d{i},@m{i},@u{i},@p{i},@n{i},@i{i},@k{i})");
+            parameters.Add($"a{i}", row.AccountId);
+            parameters.Add($"c{i}", row.CategoryId);
+            parameters.Add($"d{i}", row.Date.ToDateTime(TimeOnly.MinValue));
+            parameters.Add($"m{i}", row.Amount);
+            parameters.Add($"u{i}", row.Currency);
+            parameters.Add($"p{i}", row.Payee);
+            parameters.Add($"n{i}", row.Notes);
+            parameters.Add($"i{i}", row.ImportId);
+            parameters.Add($"k{i}", row.ImportKey);
+        }
+        sql.Append("; SELECT LAST_INSERT_ID();");
+        var first = await connection.ExecuteScalarAsync<long>(sql.ToString(), parameters, transaction);
+
+        // One statement's rows get increasing ids from the first on, in the order written, and nothing else of this
+        // person's can be inserted in between (their accounts are locked): the next rows by id are exactly these.
+        var ids = (await connection.QueryAsync<long>(
+            "SELECT id FROM transactions WHERE user_id = @userId AND id >= @first ORDER BY id LIMIT @count",
+            new { userId, first, count = rows.Length }, transaction)).ToArray();
+        if (ids.Length != rows.Length)
+        {
+            throw new InvalidOperationException($"Inserted {rows.Length} transactions but found {ids.Length}.");
+        }
+        return ids;
+    }
+
+    /// <summary>As <see cref="TransactionWrites"/> does: the column's collation merges spellings of one tag, keeping the first.</summary>
+    private static async Task InsertTagsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<(long Id, string Tag)> tags)
+    {
+        foreach (var chunk in tags.Chunk(TagsPerStatement))
+        {
+            var sql = new StringBuilder("INSERT INTO transaction_tags (transaction_id, user_id, tag) VALUES ");
+            var parameters = new DynamicParameters();
+            parameters.Add("userId", userId);
+            for (var i = 0; i < chunk.Length; i++)
             {
-                await Splits.ReplaceAsync(connection, transaction, userId, ids[Convert.ToHexString(row.ImportKey!)], row.Parts);
+                sql.Append(i == 0 ? "" : ",").Append($"(@t{i},@userId,@g{i})");
+                parameters.Add($"t{i}", chunk[i].Id);
+                parameters.Add($"g{i}", chunk[i].Tag);
             }
+            sql.Append(" ON DUPLICATE KEY UPDATE tag = transaction_tags.tag");
+            await connection.ExecuteAsync(sql.ToString(), parameters, transaction);
         }
     }
 
@@ -127,21 +169,5 @@ internal static class TransactionBatches
         }
         await MonthlyTotals.ApplyManyAsync(connection, transaction, userId, entries, -1);
         return (entries.Sum(e => e.Count), receiptBlobs);
-    }
-
-    /// <summary>Tags the new rows, found again by their import keys (unique per person).</summary>
-    private static async Task TagAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<BatchTransaction> rows)
-    {
-        foreach (var tagged in rows.Where(r => r.Tag is not null && r.ImportKey is not null).GroupBy(r => r.Tag!))
-        {
-            foreach (var chunk in tagged.Select(r => r.ImportKey!).Chunk(RowsPerStatement))
-            {
-                await connection.ExecuteAsync("""
-                    INSERT INTO transaction_tags (transaction_id, user_id, tag)
-                    SELECT id, user_id, @tag FROM transactions WHERE user_id = @userId AND import_key IN @keys
-                    ON DUPLICATE KEY UPDATE tag = transaction_tags.tag
-                    """, new { tag = tagged.Key, userId, keys = chunk }, transaction);
-            }
-        }
     }
 }

@@ -1,0 +1,45 @@
+namespace FinanceTracker.Api.Exports;
+
+// The backup document (GET /api/exports/backup, POST /api/imports/backup). Every field is nullable so that a
+// restore can name each missing one by its path; ids are the source's and only link the document's parts.
+
+public sealed record BackupDocument(
+    string? Format,
+    int? FormatVersion,
+    DateTime? ExportedAt,
+    List<BackupAccount>? Accounts,
+    List<BackupCategory>? Categories,
+    List<BackupImportRule>? ImportRules,
+    List<BackupReceipt>? Receipts,
+    List<BackupTransaction>? Transactions)
+{
+    public const string FormatName = "financetracker-backup";
+    public const int CurrentVersion = 1;
+}
+
+/// <param name="ImportMapping">The CSV column mapping remembered for the account's imports (JSON text as stored).</param>
+public sealed record BackupAccount(
+    long? Id, string? Name, string? Type, string? Currency, decimal? OpeningBalance, bool? Archived, string? ImportMapping);
+
+public sealed record BackupCategory(long? Id, string? Name, string? Kind, long? ParentId, string? Color);
+
+public sealed record BackupImportRule(
+    long? Id, int? Position, string? Match, string? Pattern, long? CategoryId, string? RenamePayee, string? AddTag);
+
+/// <param name="Sha256">Hex SHA-256 of the bytes; only in a zip backup, which carries them at receipts/{id}/{fileName}.</param>
+public sealed record BackupReceipt(
+    long? Id, long? TransactionId, string? FileName, string? ContentType, long? Size, string? Sha256, DateTime? UploadedAt);
+
+/// <param name="ImportKey">The bank-import de-duplication key (hex), so re-importing an old statement after a restore adds nothing.</param>
+/// <param name="TransferId">Links the two sides of a transfer (one side alone when the other's account was deleted).</param>
+/// <param name="Splits">A split transaction's parts, in order; null or empty for a plain one.</param>
+public sealed record BackupTransaction(
+    long? Id, long? AccountId, long? CategoryId, DateOnly? Date, decimal? Amount, string? Currency,
+    string? Payee, string? Notes, List<string>? Tags, string? ImportKey, long? TransferId = null, List<BackupSplit>? Splits = null);
+
+public sealed record BackupSplit(long? CategoryId, decimal? Amount, string? Notes);
+
+/// <summary>What a restore wrote.</summary>
+/// <param name="ReceiptsWithoutFile">Receipts listed in a JSON-only backup: their bytes were not in it, so they were left out.</param>
+public sealed record RestoreResult(
+    int Accounts, int Categories, int Transactions, int Tags, int ImportRules, int Receipts, int ReceiptsWithoutFile);
