@@ -88,9 +88,9 @@ public sealed class ImportJourneyTests(BrowserStack stack) : BrowserTest(stack)
 
     private static async Task UploadAsync(Person me, string name)
     {
-        await me.Page.GetByLabel("Bank file").SetInputFilesAsync(
+        await me.Page.GetByLabel("Bank file", new() { Exact = true }).SetInputFilesAsync(
             new FilePayload { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Statement + "\n") });
-        await me.Page.GetByLabel("Import into account").SelectOptionAsync(new SelectOptionValue { Label = "Everyday (EUR)" });
+        await me.Page.GetByLabel("Import into account", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Everyday (EUR)" });
         await me.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FinanceTracker.Web.Api;
 using FinanceTracker.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -7,8 +6,6 @@ namespace FinanceTracker.Web.Components.Pages.Import;
 
 public partial class ReadSettings
 {
-    private static readonly DateOnly ExampleDate = new(2026, 4, 3);
-
     private readonly string _headingId = FieldIds.New();
     private readonly string[] _ids = [.. Enumerable.Range(0, 6).Select(_ => FieldIds.New())];
     private ApiException? _error;
@@ -40,16 +37,11 @@ public partial class ReadSettings
     private IEnumerable<string> DateFormatChoices =>
         Form.DateFormat is { } chosen && !Settings.DateFormats.Contains(chosen) ? [chosen, .. Settings.DateFormats] : Settings.DateFormats;
 
-    private static string Example(string format)
+    /// <summary>"day first", "month first" or "year first": what tells two readings of 03/04/2026 apart.</summary>
+    public static string Order(string format)
     {
-        try
-        {
-            return ExampleDate.ToString(format, CultureInfo.InvariantCulture);
-        }
-        catch (FormatException)
-        {
-            return format;
-        }
+        var first = format.IndexOfAny(['d', 'M', 'y']);
+        return first < 0 ? format : format[first] switch { 'd' => "day first", 'M' => "month first", _ => "year first" };
     }
 
     private Task Changed() => OnChanged.InvokeAsync();
