@@ -16,6 +16,14 @@ public partial class RulesPage
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
+    /// <summary>On a phone the category, rename and tag columns fold into one line under the rule.</summary>
+    private string PhoneSummary(ImportRuleResponse rule) => string.Join(" · ", new[]
+    {
+        _lookups.Category(rule.CategoryId)?.Name ?? "Category unchanged",
+        rule.RenamePayee is { } name ? $"renamed to {name}" : null,
+        rule.AddTag is { } tag ? $"tag {tag}" : null,
+    }.OfType<string>());
+
     private Task LoadAsync() => TryApiAsync(async () =>
     {
         var rules = Api.GetImportRulesAsync();
