@@ -1,5 +1,6 @@
 using FinanceTracker.Web.Api;
 using FinanceTracker.Web.Auth;
+using FinanceTracker.Web.Exports;
 using FinanceTracker.Web.Receipts;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.FluentUI.AspNetCore.Components;
@@ -26,6 +27,7 @@ internal static class ApplicationServiceExtensions
             .AddStandardResilienceHandler(ConfigureResilience);
 #pragma warning restore EXTEXP0001
         builder.Services.AddReceiptProxy();
+        builder.Services.AddImportExportClients();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using FinanceTracker.Web;
 using FinanceTracker.Web.Auth;
 using FinanceTracker.Web.Components;
+using FinanceTracker.Web.Exports;
 using FinanceTracker.Web.Receipts;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAuthEndpoints();
 app.MapReceiptEndpoints();
+app.MapExportEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -90,6 +90,8 @@ public sealed record TransactionQuery
     public decimal? MinAmount { get; init; }
     public decimal? MaxAmount { get; init; }
     public string? Tag { get; init; }
+    /// <summary>Only the rows one import added.</summary>
+    public long? ImportId { get; init; }
     public int? PageSize { get; init; }
     public string? Cursor { get; init; }
 }

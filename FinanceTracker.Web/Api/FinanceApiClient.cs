@@ -73,17 +73,17 @@ public sealed partial class FinanceApiClient(HttpClient http)
     public Task DeleteReceiptAsync(long id, CancellationToken ct = default) =>
         SendAsync(new(HttpMethod.Delete, $"api/receipts/{id}"), ct);
 
-    private static HttpRequestMessage Json<T>(HttpMethod method, string uri, T body) =>
+    internal static HttpRequestMessage Json<T>(HttpMethod method, string uri, T body) =>
         new(method, uri) { Content = JsonContent.Create(body, options: ApiJson.Options) };
 
-    private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken ct)
+    internal async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken ct)
     {
         using var response = await SendCoreAsync(request, ct);
         return await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, ct)
             ?? throw new ApiUnavailableException("The service sent an empty answer.");
     }
 
-    private async Task SendAsync(HttpRequestMessage request, CancellationToken ct)
+    internal async Task SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         using var response = await SendCoreAsync(request, ct);
     }

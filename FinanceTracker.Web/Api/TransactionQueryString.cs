@@ -16,6 +16,7 @@ internal static class TransactionQueryString
         Add(builder, "minAmount", query.MinAmount?.ToString(CultureInfo.InvariantCulture));
         Add(builder, "maxAmount", query.MaxAmount?.ToString(CultureInfo.InvariantCulture));
         Add(builder, "tag", query.Tag);
+        Add(builder, "importId", query.ImportId?.ToString(CultureInfo.InvariantCulture));
         Add(builder, "pageSize", query.PageSize?.ToString(CultureInfo.InvariantCulture));
         Add(builder, "cursor", query.Cursor);
         return builder.ToString();

@@ -1,5 +1,6 @@
 using FinanceTracker.Web.Api;
 using FinanceTracker.Web.Components.Shared;
+using FinanceTracker.Web.Exports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.FluentUI.AspNetCore.Components;
 
@@ -25,6 +26,9 @@ public partial class Transactions
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required INotificationService Notifications { get; init; }
 
+    /// <summary>From the import page's "Show the imported transactions": only the rows that import added.</summary>
+    [SupplyParameterFromQuery] public long? ImportId { get; set; }
+
     private string RangeText
     {
         get
@@ -35,7 +39,21 @@ public partial class Transactions
         }
     }
 
-    protected override Task OnInitializedAsync() => ReloadAllAsync();
+    protected override Task OnInitializedAsync()
+    {
+        _filter.ImportId = ImportId;
+        return ReloadAllAsync();
+    }
+
+    /// <summary>The current filters, as a download of every matching row (not only this page).</summary>
+    private string ExportUrl(string format) => ExportEndpoints.TransactionsUrl(format, _filter.ToQuery(null, PageSize));
+
+    private Task ShowAllAsync()
+    {
+        _filter.ImportId = null;
+        Navigation.NavigateTo("/transactions", replace: true);
+        return FirstPageAsync();
+    }
 
     private async Task ReloadAllAsync()
     {
