@@ -7,6 +7,7 @@ using FinanceTracker.Api.Import;
 using FinanceTracker.Api.Import.Rules;
 using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Receipts;
+using FinanceTracker.Api.Recurring;
 using FinanceTracker.Api.Transactions;
 using Scalar.AspNetCore;
 
@@ -41,6 +42,7 @@ app.MapReceiptsApi();
 app.MapAnalyticsApi();
 app.MapImportsApi();
 app.MapImportRulesApi();
+app.MapRecurringApi();
 app.MapDefaultEndpoints();
 
 app.Run();

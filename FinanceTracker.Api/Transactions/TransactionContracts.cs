@@ -5,7 +5,7 @@ namespace FinanceTracker.Api.Transactions;
 
 public sealed record TransactionResponse(
     long Id, long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency,
-    string Payee, string Notes, IReadOnlyList<string> Tags, int Version, int ReceiptCount);
+    string Payee, string Notes, IReadOnlyList<string> Tags, int Version, int ReceiptCount, long? RecurringId);
 
 /// <summary>The fields a create and an update share; checked by <see cref="TransactionRules"/>.</summary>
 public interface ITransactionFields
@@ -50,9 +50,9 @@ internal sealed record TransactionInput(
 /// <summary>A row of the transactions table as Dapper reads it (tags come from their own table).</summary>
 internal sealed record TransactionRow(
     long Id, long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency,
-    string Payee, string Notes, int Version)
+    string Payee, string Notes, int Version, long? RecurringId)
 {
     public TransactionResponse ToResponse(IReadOnlyList<string> tags, int receiptCount) => new(
         Id, AccountId, CategoryId, DateOnly.FromDateTime(BookingDate), Currencies.Normalize(Amount, Currency),
-        Currency, Payee, Notes, tags, Version, receiptCount);
+        Currency, Payee, Notes, tags, Version, receiptCount, RecurringId);
 }
