@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Bunit;
 using FinanceTracker.Web.Api;
-using FinanceTracker.Web.Components.Pages.Recurring;
+using RecurringPage = FinanceTracker.Web.Components.Pages.Recurring.Recurring;
 using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace FinanceTracker.Tests.Web;
@@ -32,7 +32,7 @@ public sealed class RecurringPageTests : WebTestContext
     [Fact]
     public void ShowsTheRulesWithNextDatesTheNext30DaysAndTheSuggestions()
     {
-        var cut = Render<Recurring>();
+        var cut = Render<RecurringPage>();
         cut.WaitForAssertion(() => Assert.Contains("Landlord", cut.Markup));
 
         Assert.Equal(["Rules", "Next 30 days", "Suggestions"], cut.FindAll("h2").Select(h => h.TextContent.Trim()));
@@ -53,7 +53,7 @@ public sealed class RecurringPageTests : WebTestContext
     {
         var dialogs = Render<FluentDialogProvider>();
         Api.On(HttpMethod.Post, "/api/recurring", HttpStatusCode.Created, Rent with { Id = 6, Payee = "NETFLIX" });
-        var cut = Render<Recurring>();
+        var cut = Render<RecurringPage>();
         cut.WaitForAssertion(() => Assert.Contains("NETFLIX", cut.Markup));
 
         cut.Button("Make it a rule").Click();
@@ -75,7 +75,7 @@ public sealed class RecurringPageTests : WebTestContext
         var dialogs = Render<FluentDialogProvider>();
         Api.On(HttpMethod.Post, "/api/recurring", _ => FakeApi.Problem(HttpStatusCode.BadRequest, "One or more validation errors occurred.",
             errors: new() { ["interval"] = ["'interval' must be between 1 and 366."] }));
-        var cut = Render<Recurring>();
+        var cut = Render<RecurringPage>();
         cut.WaitForAssertion(() => Assert.Contains("Landlord", cut.Markup));
 
         cut.Button("Add rule").Click();
@@ -92,7 +92,7 @@ public sealed class RecurringPageTests : WebTestContext
     {
         var dialogs = Render<FluentDialogProvider>();
         Api.On(HttpMethod.Delete, "/api/recurring/5", HttpStatusCode.NoContent);
-        var cut = Render<Recurring>();
+        var cut = Render<RecurringPage>();
         cut.WaitForAssertion(() => Assert.Contains("Landlord", cut.Markup));
 
         cut.Button("Landlord").Click();
