@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OpenApi;
+
 namespace FinanceTracker.Api.Recurring;
 
 public static class RecurringServiceExtensions
@@ -8,5 +10,7 @@ public static class RecurringServiceExtensions
         builder.Services.AddOptions<RecurringOptions>().BindConfiguration(RecurringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RecurringPoster>();
         builder.Services.AddHostedService<RecurringPostingService>();
+        // The default document ("v1") that AddOpenApi registered.
+        builder.Services.Configure<OpenApiOptions>("v1", options => options.AddSchemaTransformer(DayOfMonthSchema.Describe));
     }
 }

@@ -203,4 +203,30 @@ public sealed class RecurringApiTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.True(deleted.IsSuccessStatusCode, $"delete-account answered {deleted.StatusCode}");
         Assert.Equal(0, await api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM recurring_rules WHERE id = @id", ("@id", third.Id)));
     }
+
+    [Fact]
+    public async Task OpenApiDescribesTheRoutesAndDayOfMonthAsADayOrLast()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await api.AnonymousClient().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/recurring", "/api/recurring/{id}", "/api/recurring/upcoming", "/api/recurring/suggestions" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
+        }
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var day = schemas.GetProperty("RecurringRuleRequest").GetProperty("properties").GetProperty("dayOfMonth");
+        // Optional: null, or the shared DayOfMonth schema.
+        if (day.TryGetProperty("oneOf", out var choices))
+        {
+            day = choices.EnumerateArray().Single(c => c.TryGetProperty("$ref", out _));
+        }
+        if (day.TryGetProperty("$ref", out var reference))
+        {
+            day = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+        Assert.True(day.TryGetProperty("type", out var type), day.GetRawText());
+        var types = type.EnumerateArray().Select(t => t.GetString()).ToList();
+        Assert.Contains("integer", types);
+        Assert.Contains("string", types);
+    }
 }
