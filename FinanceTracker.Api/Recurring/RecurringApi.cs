@@ -15,6 +15,9 @@ public static class RecurringApi
     public const int DefaultUpcomingDays = 30;
     public const int MaxUpcomingDays = 366;
 
+    /// <summary>Past occurrences one new rule may post at once: ten years of a daily rule, not a whole century in one pass.</summary>
+    public const int MaxCatchUp = 3660;
+
     public static RouteGroupBuilder MapRecurringApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/recurring").WithTags("Recurring").RequireAuthorization().RetriesDeadlocks();
@@ -41,7 +44,7 @@ public static class RecurringApi
     }
 
     private static async Task<Results<Created<RecurringRuleResponse>, ValidationProblem>> CreateAsync(
-        RecurringRuleRequest request, CurrentUser caller, MySqlDataSource db, CancellationToken cancellationToken)
+        RecurringRuleRequest request, CurrentUser caller, MySqlDataSource db, RecurringPoster poster, CancellationToken cancellationToken)
     {
         var (terms, errors) = RecurringRuleRules.Normalize(request);
         if (terms is null)
@@ -54,7 +57,11 @@ public static class RecurringApi
         {
             return invalid;
         }
-        // A start in the past is honoured whole: the poster posts every occurrence missed since.
+        // A start in the past is honoured whole: the poster posts every occurrence missed since (within reason).
+        if (terms.Schedule.Between(terms.StartDate, poster.Today).Skip(MaxCatchUp).Any())
+        {
+            return Problems.Invalid("startDate", $"A new rule can catch up at most {MaxCatchUp:N0} past occurrences; choose a later start.");
+        }
         var id = await RecurringStore.InsertAsync(connection, transaction, caller.Id, terms, terms.StartDate, terms.Schedule.FirstOnOrAfter(terms.StartDate));
         var created = (await RecurringStore.FindAsync(connection, transaction, caller.Id, id))!;
         await transaction.CommitAsync(cancellationToken);

@@ -86,6 +86,12 @@ public sealed class RecurringApiTests(ApiFixture api) : IClassFixture<ApiFixture
         yenCents["amount"] = -100.5m;
         await (await client.PostAsJsonAsync("/api/recurring", yenCents)).AssertProblemAsync(HttpStatusCode.BadRequest, "amount");
 
+        var century = ValidBody(account.Id);
+        century["frequency"] = "daily";
+        century.Remove("dayOfMonth");
+        century["startDate"] = "1900-01-01";
+        await (await client.PostAsJsonAsync("/api/recurring", century)).AssertProblemAsync(HttpStatusCode.BadRequest, "startDate");
+
         var missing = ValidBody(account.Id);
         missing.Remove("startDate");
         await (await client.PostAsJsonAsync("/api/recurring", missing)).AssertProblemAsync(HttpStatusCode.BadRequest, "startDate");
@@ -190,6 +196,17 @@ public sealed class RecurringApiTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(3, kept.Count);
         Assert.All(kept, t => Assert.Null(t.RecurringId));
         Assert.Equal(-15m, (await client.GetAccountAsync(account.Id)).Balance);
+
+        // A posted occurrence whose transaction is deleted stays posted: it does not come back.
+        var again = await client.CreateRuleAsync(body with { payee = "Juice club" });
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/recurring/{again.Id}", body with { payee = "Juice club" })).StatusCode);
+        var juice = (await client.PostedAsync(account.Id)).Where(t => t.RecurringId == again.Id).ToList();
+        Assert.Equal(3, juice.Count);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/transactions/{juice[0].Id}")).StatusCode);
+        await api.Database.ScalarAsync<long>("UPDATE recurring_rules SET next_date = start_date WHERE id = @id; SELECT ROW_COUNT()", ("@id", again.Id));
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/recurring/{again.Id}", body with { payee = "Juice club" })).StatusCode);
+        Assert.Equal(2, (await client.PostedAsync(account.Id)).Count(t => t.RecurringId == again.Id));
+        Assert.Equal(3, (await client.GetRuleAsync(again.Id)).PostedCount);
 
         var second = await client.CreateRuleAsync(body with { payee = "Tea club" });
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/recurring/{second.Id}", body)).StatusCode);
