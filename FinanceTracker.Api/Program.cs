@@ -8,6 +8,7 @@ using FinanceTracker.Api.Import;
 using FinanceTracker.Api.Import.Rules;
 using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Receipts;
+using FinanceTracker.Api.Recurring;
 using FinanceTracker.Api.Transactions;
 using FinanceTracker.Api.Transfers;
 using Scalar.AspNetCore;
@@ -45,6 +46,7 @@ app.MapAnalyticsApi();
 app.MapImportsApi();
 app.MapImportRulesApi();
 app.MapExportsApi();
+app.MapRecurringApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -8,6 +8,7 @@ using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Infrastructure.Clients;
 using FinanceTracker.Api.Money;
 using FinanceTracker.Api.Receipts;
+using FinanceTracker.Api.Recurring;
 using FinanceTracker.Api.Transactions;
 using FluentMigrator.Runner;
 using Microsoft.AspNetCore.Authentication;
@@ -66,6 +67,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<TransactionStore>();
         builder.AddAnalytics();
         builder.AddReceipts();
+        builder.AddRecurring();
         builder.AddTelemetry();
     }
 

@@ -11,7 +11,7 @@ namespace FinanceTracker.Api.Transactions;
 public sealed record TransactionResponse(
     long Id, long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency,
     string Payee, string Notes, IReadOnlyList<string> Tags, int Version, int ReceiptCount,
-    long? TransferId, long? TransferAccountId, IReadOnlyList<SplitResponse> Splits);
+    long? TransferId, long? TransferAccountId, IReadOnlyList<SplitResponse> Splits, long? RecurringId);
 
 /// <summary>The fields a create and an update share; checked by <see cref="TransactionRules"/>.</summary>
 public interface ITransactionFields
@@ -60,10 +60,10 @@ internal sealed record TransactionInput(
 /// <summary>A row of the transactions table as Dapper reads it (tags come from their own table).</summary>
 internal sealed record TransactionRow(
     long Id, long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency,
-    string Payee, string Notes, int Version, long? TransferId)
+    string Payee, string Notes, int Version, long? TransferId, long? RecurringId)
 {
     public TransactionResponse ToResponse(IReadOnlyList<string> tags, int receiptCount, long? transferAccountId, IEnumerable<SplitPart> splits) => new(
         Id, AccountId, CategoryId, DateOnly.FromDateTime(BookingDate), Currencies.Normalize(Amount, Currency),
         Currency, Payee, Notes, tags, Version, receiptCount, TransferId, transferAccountId,
-        splits.Select(p => new SplitResponse(p.CategoryId, Currencies.Normalize(p.Amount, Currency), p.Notes)).ToList());
+        splits.Select(p => new SplitResponse(p.CategoryId, Currencies.Normalize(p.Amount, Currency), p.Notes)).ToList(), RecurringId);
 }

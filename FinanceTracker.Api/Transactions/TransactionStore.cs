@@ -9,7 +9,7 @@ namespace FinanceTracker.Api.Transactions;
 internal sealed class TransactionStore(MySqlDataSource dataSource)
 {
     private const string SelectColumns =
-        "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.version, t.transfer_id";
+        "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.version, t.transfer_id, t.recurring_id";
 
     public async Task<TransactionPage> ListAsync(long userId, TransactionFilter filter, CancellationToken cancellationToken)
     {
