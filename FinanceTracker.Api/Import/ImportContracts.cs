@@ -42,7 +42,10 @@ public sealed record ImportSettings(
 /// <summary>One of the statement's accounts (one for CSV and QIF, one or more for OFX).</summary>
 public sealed record ImportAccount(string Key, string? Number, string? Type, string? Currency, int Rows, long? SuggestedAccountId);
 
-/// <summary>A preview row. Status: new, duplicate (imported before, or looks like a hand-entered one: see reason), error.</summary>
+/// <summary>
+/// A preview row. Status: new, duplicate (imported before, or looks like a hand-entered one: see reason), error.
+/// <paramref name="CanInclude"/>: a duplicate that only looks like a hand-entered row, which the commit's <c>include</c> may add.
+/// </summary>
 public sealed record ImportRow(
     int Line,
     string AccountKey,
@@ -55,7 +58,8 @@ public sealed record ImportRow(
     string? Reason = null,
     string? Error = null,
     long? CategoryId = null,
-    long? RuleId = null);
+    long? RuleId = null,
+    bool CanInclude = false);
 
 public sealed record ImportCounts(int Rows, int New, int Duplicates, int Errors);
 

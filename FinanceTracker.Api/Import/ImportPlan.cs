@@ -29,7 +29,7 @@ internal sealed record PlannedRow(int Line, string AccountKey, StatementLine? So
 
     public ImportRow ToRow() => new(Line, AccountKey, Source?.Date, Source?.Amount, Payee, Notes,
         Status switch { PlannedStatus.New => "new", PlannedStatus.Error => "error", _ => "duplicate" },
-        DuplicateOfId, Reason, Error, CategoryId, RuleId);
+        DuplicateOfId, Reason, Error, CategoryId, RuleId, Status == PlannedStatus.LookAlike);
 }
 
 /// <summary>

@@ -99,7 +99,7 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var preview = await client.PreviewImportAsync(file, "may.ofx", account.Id);
         var flagged = preview.Rows.Single(r => r.Amount == -42.10m);
-        Assert.Equal(("duplicate", typed.Id), (flagged.Status, flagged.DuplicateOfId));
+        Assert.Equal(("duplicate", typed.Id, true), (flagged.Status, flagged.DuplicateOfId, flagged.CanInclude));
         Assert.Contains("2026-05-03", flagged.Reason);
         Assert.Equal(1, (await client.CommitImportAsync(preview.Id)).Added);
 

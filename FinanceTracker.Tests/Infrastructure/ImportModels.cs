@@ -13,7 +13,7 @@ public sealed record ImportAccountModel(string Key, string? Number, string? Type
 
 public sealed record ImportRowModel(
     int Line, string AccountKey, string? Date, decimal? Amount, string Payee, string Notes, string Status,
-    long? DuplicateOfId, string? Reason, string? Error, long? CategoryId, long? RuleId);
+    long? DuplicateOfId, string? Reason, string? Error, long? CategoryId, long? RuleId, bool CanInclude);
 
 public sealed record ImportCountsModel(int Rows, int New, int Duplicates, int Errors);
 

@@ -19,7 +19,7 @@ public abstract class ImportTestContext : WebTestContext
     protected static readonly ImportRow Power = new(3, "default", new(2026, 3, 15), -40m, "City power", "March bill", "duplicate",
         DuplicateOfId: 55, Reason: "Imported before from march.csv on 2 Mar 2026");
     protected static readonly ImportRow Streaming = new(4, "default", new(2026, 3, 16), -9.99m, "Streaming", "", "duplicate",
-        DuplicateOfId: 60, Reason: "Looks like the one you entered on 15 Mar 2026 (same amount, 1 day apart)");
+        DuplicateOfId: 60, Reason: "Looks like the one you entered on 15 Mar 2026 (same amount, 1 day apart)", CanInclude: true);
     protected static readonly ImportRow Broken = new(5, "default", null, null, "", "", "error", Error: "The amount “abc” is not a number.");
     protected static readonly ImportRow Payroll = new(6, "default", new(2026, 3, 20), 2500m, "Employer", "March salary", "new");
 

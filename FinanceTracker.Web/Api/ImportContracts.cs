@@ -16,7 +16,8 @@ public sealed record CsvMapping(
     int? SkipRows = null,
     string? Delimiter = null,
     string? Encoding = null,
-    bool? HasHeader = null);
+    bool? HasHeader = null,
+    string? Sign = null);
 
 public sealed record ImportSettings(
     string Format,
@@ -41,7 +42,8 @@ public sealed record ImportRow(
     string? Reason = null,
     string? Error = null,
     long? CategoryId = null,
-    long? RuleId = null);
+    long? RuleId = null,
+    bool CanInclude = false);
 
 public sealed record ImportCounts(int Rows, int New, int Duplicates, int Errors);
 

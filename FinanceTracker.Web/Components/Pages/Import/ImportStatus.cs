@@ -22,12 +22,10 @@ public static class ImportStatus
     public static string? Explanation(ImportRow row) => Is(row, Error) ? row.Error ?? row.Reason : row.Reason;
 
     /// <summary>
-    /// A duplicate the person may still import: one that only looks like a transaction entered by hand. Rows imported
-    /// before are never imported twice (the Api ignores them in <c>include</c>), so they get no checkbox. The contract has
-    /// no field for the kind, so it is read from the reason, which says "imported" only for those.
+    /// A duplicate the person may still import: one that only looks like a transaction entered by hand (the Api says so).
+    /// Rows imported before are never imported twice (the Api ignores them in <c>include</c>), so they get no checkbox.
     /// </summary>
-    public static bool CanIncludeAnyway(ImportRow row) =>
-        Is(row, Duplicate) && !(row.Reason ?? "").Contains("import", StringComparison.OrdinalIgnoreCase);
+    public static bool CanIncludeAnyway(ImportRow row) => Is(row, Duplicate) && row.CanInclude;
 
     /// <summary>How a past import reads in the list: imported, undone, or only previewed.</summary>
     public static string SummaryText(ImportSummary import) => import.Status.ToLowerInvariant() switch

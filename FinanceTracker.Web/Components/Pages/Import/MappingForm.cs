@@ -12,6 +12,9 @@ public sealed class MappingForm
     public string? Payee { get; set; }
     public string? Notes { get; set; }
     public string? Category { get; set; }
+
+    /// <summary>A column that says whether the amount is money out or in (Af/Bij, D/C, Debit/Credit).</summary>
+    public string? Sign { get; set; }
     public string? DateFormat { get; set; }
     public string? DecimalSeparator { get; set; }
     public int? SkipRows { get; set; }
@@ -28,6 +31,7 @@ public sealed class MappingForm
         Payee = mapping.Payee,
         Notes = mapping.Notes,
         Category = mapping.Category,
+        Sign = mapping.Sign,
         DateFormat = mapping.DateFormat,
         DecimalSeparator = mapping.DecimalSeparator,
         SkipRows = mapping.SkipRows,
@@ -39,7 +43,7 @@ public sealed class MappingForm
     public CsvMapping ToMapping() => new(
         Blank(Date), Blank(Amount), Blank(Debit), Blank(Credit), Blank(Payee), Blank(Notes), Blank(Category),
         Blank(DateFormat), Blank(DecimalSeparator), SkipRows is >= 0 ? SkipRows : null, Delimiter is { Length: > 0 } ? Delimiter : null,
-        Blank(Encoding), HasHeader);
+        Blank(Encoding), HasHeader, Blank(Sign));
 
     /// <summary>A delimiter's name for the select (a tab or a space cannot be read in a list).</summary>
     public static string DelimiterName(string delimiter) => delimiter switch
