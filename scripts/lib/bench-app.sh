@@ -38,8 +38,9 @@ token_for() {
         sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
 }
 
-# The Api's process id (the AppHost's child that listens on the Api's port).
+# The Api's process id: of the processes running FinanceTracker.Api (a dotnet host or its own executable), the largest.
 api_pid() {
-    local port=${API_URL##*:}
-    ss -ltnpH "sport = :$port" | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -n 1
+    pgrep -f 'FinanceTracker\.Api(\.dll)?( |$)' | while read -r pid; do
+        printf '%s %s\n' "$(sed -nE 's/^VmRSS:\s+([0-9]+) kB/\1/p' "/proc/$pid/status" 2>/dev/null || echo 0)" "$pid"
+    done | sort -rn | awk 'NR == 1 { print $2 }'
 }
