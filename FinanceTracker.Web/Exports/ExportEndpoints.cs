@@ -1,5 +1,4 @@
 using FinanceTracker.Web.Api;
-using FinanceTracker.Web.Auth;
 
 namespace FinanceTracker.Web.Exports;
 
@@ -31,27 +30,10 @@ internal static class ExportEndpoints
         return endpoints;
     }
 
-    public static IServiceCollection AddImportExportClients(this IServiceCollection services)
-    {
-#pragma warning disable EXTEXP0001
-        // An export of a million rows, a 50 MB upload or a big commit outlasts the typed client's 10-second attempts.
-        services.AddHttpClient<ExportProxy>(client =>
-            {
-                client.BaseAddress = new("https+http://api");
-                client.Timeout = TimeSpan.FromMinutes(10);
-            })
-            .AddHttpMessageHandler<BearerTokenHandler>()
-            .RemoveAllResilienceHandlers();
-        services.AddHttpClient<ImportApiClient>(client =>
-            {
-                client.BaseAddress = new("https+http://api");
-                client.Timeout = TimeSpan.FromMinutes(10);
-            })
-            .AddHttpMessageHandler<BearerTokenHandler>()
-            .RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-        return services;
-    }
+    /// <summary>An export of a million rows, a 50 MB upload or a big commit outlasts the typed client's 10-second attempts.</summary>
+    public static IServiceCollection AddImportExportClients(this IServiceCollection services) => services
+        .AddStreamingApiClient<ExportProxy>(TimeSpan.FromMinutes(10))
+        .AddStreamingApiClient<ImportApiClient>(TimeSpan.FromMinutes(10));
 
     /// <summary>Only the named parameters go on to the Api, each escaped again.</summary>
     private static string Forwarded(IQueryCollection query, string[] names)

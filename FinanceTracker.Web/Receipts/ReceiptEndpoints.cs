@@ -1,4 +1,4 @@
-using FinanceTracker.Web.Auth;
+using FinanceTracker.Web.Api;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,20 +31,9 @@ internal static class ReceiptEndpoints
         return endpoints;
     }
 
-    public static IServiceCollection AddReceiptProxy(this IServiceCollection services)
-    {
-#pragma warning disable EXTEXP0001
-        services.AddHttpClient<ReceiptProxy>(client =>
-            {
-                client.BaseAddress = new("https+http://api");
-                // A 10 MB photo over a slow phone connection takes a while; the browser's abort still ends it sooner.
-                client.Timeout = TimeSpan.FromMinutes(5);
-            })
-            .AddHttpMessageHandler<BearerTokenHandler>()
-            .RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-        return services;
-    }
+    /// <summary>A 10 MB photo over a slow phone connection takes a while; the browser's abort still ends it sooner.</summary>
+    public static IServiceCollection AddReceiptProxy(this IServiceCollection services) =>
+        services.AddStreamingApiClient<ReceiptProxy>(TimeSpan.FromMinutes(5));
 
     private static async Task<IResult> UploadAsync(
         long transactionId, HttpContext context, IAntiforgery antiforgery, ReceiptProxy proxy)
