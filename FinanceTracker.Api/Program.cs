@@ -9,6 +9,7 @@ using FinanceTracker.Api.Import;
 using FinanceTracker.Api.Import.Rules;
 using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Receipts;
+using FinanceTracker.Api.Reconciliation;
 using FinanceTracker.Api.Recurring;
 using FinanceTracker.Api.Transactions;
 using FinanceTracker.Api.Transfers;
@@ -49,6 +50,7 @@ app.MapImportRulesApi();
 app.MapExportsApi();
 app.MapRecurringApi();
 app.MapBudgetsApi();
+app.MapReconciliationApi();
 app.MapDefaultEndpoints();
 
 app.Run();

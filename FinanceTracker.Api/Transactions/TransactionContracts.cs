@@ -7,11 +7,14 @@ namespace FinanceTracker.Api.Transactions;
 /// <summary>
 /// A transaction. <see cref="TransferId"/> links the two sides of a transfer (<see cref="TransferAccountId"/> is the other
 /// side's account, null once that account is deleted); <see cref="Splits"/> are a split transaction's parts, else empty.
+/// <see cref="Cleared"/>: seen on the bank's statement; <see cref="Reconciled"/>: matched to a statement's closing
+/// balance. <see cref="RunningBalance"/> is the account's balance after this row, in a list filtered to one account.
 /// </summary>
 public sealed record TransactionResponse(
     long Id, long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency,
     string Payee, string Notes, IReadOnlyList<string> Tags, int Version, int ReceiptCount,
-    long? TransferId, long? TransferAccountId, IReadOnlyList<SplitResponse> Splits, long? RecurringId);
+    long? TransferId, long? TransferAccountId, IReadOnlyList<SplitResponse> Splits, long? RecurringId,
+    bool Cleared, bool Reconciled, decimal? RunningBalance = null);
 
 /// <summary>The fields a create and an update share; checked by <see cref="TransactionRules"/>.</summary>
 public interface ITransactionFields
@@ -45,7 +48,8 @@ public sealed record UpdateTransactionRequest(
     [StringLength(2000)] string? Notes,
     [MaxLength(20)] List<string>? Tags,
     [Required] int? Version,
-    List<SplitRequest?>? Splits = null) : ITransactionFields;
+    List<SplitRequest?>? Splits = null,
+    bool ConfirmReconciled = false) : ITransactionFields;
 
 public sealed record CurrencyTotal(string Currency, decimal Amount);
 
@@ -60,10 +64,11 @@ internal sealed record TransactionInput(
 /// <summary>A row of the transactions table as Dapper reads it (tags come from their own table).</summary>
 internal sealed record TransactionRow(
     long Id, long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency,
-    string Payee, string Notes, int Version, long? TransferId, long? RecurringId)
+    string Payee, string Notes, int Version, long? TransferId, long? RecurringId, bool Cleared, bool Reconciled)
 {
     public TransactionResponse ToResponse(IReadOnlyList<string> tags, int receiptCount, long? transferAccountId, IEnumerable<SplitPart> splits) => new(
         Id, AccountId, CategoryId, DateOnly.FromDateTime(BookingDate), Currencies.Normalize(Amount, Currency),
         Currency, Payee, Notes, tags, Version, receiptCount, TransferId, transferAccountId,
-        splits.Select(p => new SplitResponse(p.CategoryId, Currencies.Normalize(p.Amount, Currency), p.Notes)).ToList(), RecurringId);
+        splits.Select(p => new SplitResponse(p.CategoryId, Currencies.Normalize(p.Amount, Currency), p.Notes)).ToList(), RecurringId,
+        Cleared, Reconciled);
 }

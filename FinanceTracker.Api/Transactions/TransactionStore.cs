@@ -9,7 +9,7 @@ namespace FinanceTracker.Api.Transactions;
 internal sealed class TransactionStore(MySqlDataSource dataSource)
 {
     private const string SelectColumns =
-        "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.version, t.transfer_id, t.recurring_id";
+        "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.version, t.transfer_id, t.recurring_id, t.cleared, t.reconciled";
 
     public async Task<TransactionPage> ListAsync(long userId, TransactionFilter filter, CancellationToken cancellationToken)
     {
@@ -30,6 +30,11 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
         var hasMore = rows.Count > filter.PageSize;
         var page = rows.Take(filter.PageSize).ToList();
         var responses = await ToResponsesAsync(connection, null, userId, page, cancellationToken);
+        if (filter.AccountId is { } accountId)
+        {
+            var balances = await RunningBalances.AfterAsync(connection, userId, accountId, page.Select(r => (r.Id, DateOnly.FromDateTime(r.BookingDate))).ToList(), cancellationToken);
+            responses = responses.Select(r => balances.TryGetValue(r.Id, out var balance) ? r with { RunningBalance = Currencies.Normalize(balance, r.Currency) } : r).ToList();
+        }
         var last = page.LastOrDefault();
         return new TransactionPage(
             responses,

@@ -60,7 +60,12 @@ internal static class TransactionWrites
         MySqlConnection connection, MySqlTransaction transaction, long userId, long id, IReadOnlyList<LedgerEntry> previous, TransactionInput input, string currency)
     {
         const string sql = """
-            UPDATE transactions SET account_id = @AccountId, category_id = @CategoryId, booking_date = @bookingDate,
+            UPDATE transactions SET
+                -- First, while the old values are still in place: a row stays reconciled only while its account, date
+                -- and amount are what the statement matched, and stays cleared only in its account.
+                reconciled = reconciled AND account_id = @AccountId AND booking_date = @bookingDate AND amount = @Amount,
+                cleared = cleared AND account_id = @AccountId,
+                account_id = @AccountId, category_id = @CategoryId, booking_date = @bookingDate,
                 amount = @Amount, currency = @currency, payee = @Payee, notes = @Notes,
                 version = version + 1, updated_at = UTC_TIMESTAMP(6)
             WHERE id = @id AND user_id = @userId

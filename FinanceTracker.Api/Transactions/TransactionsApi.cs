@@ -5,6 +5,7 @@ using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Ledger;
 using FinanceTracker.Api.Money;
 using FinanceTracker.Api.Receipts;
+using FinanceTracker.Api.Reconciliation;
 using FinanceTracker.Api.Transfers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -79,6 +80,10 @@ public static class TransactionsApi
         var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!request.ConfirmReconciled && await ReconciliationStore.StateAsync(connection, transaction, userId, id) is { Reconciled: true })
+        {
+            return ReconciliationApi.ReconciledConflict();
+        }
         // A row never becomes or stops being a transfer side, so this unlocked read decides the path for good.
         if (await TransferWrites.TransferOfAsync(connection, transaction, userId, id) is { } transferId)
         {
@@ -106,12 +111,16 @@ public static class TransactionsApi
         return TypedResults.Ok(updated);
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
-        long id, CurrentUser caller, MySqlDataSource db, BlobDeletions blobDeletions, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
+        long id, bool? confirmReconciled, CurrentUser caller, MySqlDataSource db, BlobDeletions blobDeletions, CancellationToken cancellationToken)
     {
         var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (confirmReconciled != true && await ReconciliationStore.StateAsync(connection, transaction, userId, id) is { Reconciled: true })
+        {
+            return ReconciliationApi.ReconciledConflict();
+        }
         if (await TransferWrites.TransferOfAsync(connection, transaction, userId, id) is { } transferId)
         {
             // Either side of a transfer deletes the whole transfer.

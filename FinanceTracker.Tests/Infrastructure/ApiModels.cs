@@ -8,7 +8,8 @@ public sealed record Category(long Id, string Name, string Kind, long? ParentId,
 public sealed record Transaction(
     long Id, long AccountId, long? CategoryId, string Date, decimal Amount, string Currency,
     string Payee, string Notes, List<string> Tags, int Version, int ReceiptCount,
-    long? TransferId = null, long? TransferAccountId = null, List<Split>? Splits = null)
+    long? TransferId = null, long? TransferAccountId = null, List<Split>? Splits = null,
+    bool Cleared = false, bool Reconciled = false, decimal? RunningBalance = null)
 {
     // Value equality for the tags too, so a whole transaction can be compared before and after.
     public bool Equals(Transaction? other) =>
