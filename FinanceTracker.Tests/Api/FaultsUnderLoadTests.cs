@@ -86,7 +86,7 @@ public sealed class FaultsUnderLoadTests(ApiFixture api, ITestOutputHelper outpu
     {
         await using var load = await SteadyLoad.StartAsync(api, new LoadOptions(Users: 2, LanesPerUser: 4, WritesOnly: true) { Pause = TimeSpan.Zero });
         await load.RunAsync("before", 80);
-        load.Phase = "killed";
+        await load.EnterAsync("killed");
         await api.App.KillAsync("api");
         load.Phase = "recovering";
         await api.App.StartAsync("api");
@@ -110,8 +110,9 @@ public sealed class FaultsUnderLoadTests(ApiFixture api, ITestOutputHelper outpu
     /// <summary>Stops the resource, keeps the load going through <paramref name="requests"/> requests of outage, then starts it again.</summary>
     private async Task OutageAsync(SteadyLoad load, string resource, int requests)
     {
-        // Counted as the outage from the moment the server is asked to stop, and as recovery from when it is asked to start.
-        load.Phase = "outage";
+        // Counted as the outage from the moment the server is asked to stop (once every request sent before has its
+        // answer), and as recovery from when it is asked to start.
+        await load.EnterAsync("outage");
         await api.App.StopAsync(resource);
         try
         {

@@ -150,7 +150,7 @@ public sealed class LoadLane(SteadyLoad load, LoadUser user, int number, int see
     private async Task<T?> SendAsync<T>(LoadCall call, HttpStatusCode expected, Func<HttpClient, CancellationToken, Task<HttpResponseMessage>> send,
         Func<HttpResponseMessage, Task<T?>> read) where T : class
     {
-        var phase = load.Phase;
+        var phase = load.Phases.Sent();
         using var hang = new CancellationTokenSource(SteadyLoad.HangBound);
         var started = DateTime.UtcNow;
         try
@@ -174,6 +174,10 @@ public sealed class LoadLane(SteadyLoad load, LoadUser user, int number, int see
         {
             load.Counts.Record(phase, call, LoadOutcome.NoAnswer, ex.Message);
             return null;
+        }
+        finally
+        {
+            load.Phases.Ended(phase);
         }
     }
 

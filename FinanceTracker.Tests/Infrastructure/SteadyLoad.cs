@@ -47,8 +47,15 @@ public sealed class SteadyLoad : IAsyncDisposable
 
     public List<LoadUser> Users { get; } = [];
 
+    /// <summary>The phase requests are counted under and the requests of each still in flight.</summary>
+    public LoadPhases Phases { get; } = new();
+
     /// <summary>The label requests are counted under from now on ("before", "outage", "after", ...).</summary>
-    public string Phase { get; set; } = "before";
+    public string Phase
+    {
+        get => Phases.Current;
+        set => Phases.Current = value;
+    }
 
     /// <summary>The longest any answered request took (printed, never asserted).</summary>
     public TimeSpan SlowestAnswer => TimeSpan.FromTicks(Interlocked.Read(ref slowestTicks));
@@ -98,6 +105,25 @@ public sealed class SteadyLoad : IAsyncDisposable
             await Task.Delay(50);
         }
         Assert.True(done(Counts), $"Phase '{phase}' did not reach {what} within 60 s: {Counts.Describe(phase)}\n{Counts.Samples}");
+    }
+
+    /// <summary>
+    /// Counts requests under <paramref name="phase"/> from now on and waits until every request sent before has ended,
+    /// so a fault started next meets only requests of this phase: one sent in "before" and cut by the fault would
+    /// otherwise count as a failure before the fault. The loops keep sending meanwhile, so the fault still lands mid-load.
+    /// </summary>
+    public async Task EnterAsync(string phase)
+    {
+        Phase = phase;
+        // Every request gives up after HangBound, so only a stuck loop outlasts this.
+        var bound = HangBound + TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + bound;
+        while (Phases.EarlierInFlight() is { } left)
+        {
+            Assert.True(DateTime.UtcNow < deadline,
+                $"Entering phase '{phase}': requests sent before it still had no end after {bound.TotalSeconds} s ({left}).\n{Counts.Samples}");
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>Stops every loop once its request in flight has ended.</summary>
