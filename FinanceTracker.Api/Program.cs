@@ -8,7 +8,9 @@ using FinanceTracker.Api.Extensions;
 using FinanceTracker.Api.Import;
 using FinanceTracker.Api.Import.Rules;
 using FinanceTracker.Api.Infrastructure;
+using FinanceTracker.Api.Payees;
 using FinanceTracker.Api.Receipts;
+using FinanceTracker.Api.Tags;
 using FinanceTracker.Api.Reconciliation;
 using FinanceTracker.Api.Recurring;
 using FinanceTracker.Api.Transactions;
@@ -51,6 +53,8 @@ app.MapExportsApi();
 app.MapRecurringApi();
 app.MapBudgetsApi();
 app.MapReconciliationApi();
+app.MapPayeesApi();
+app.MapTagsApi();
 app.MapDefaultEndpoints();
 
 app.Run();

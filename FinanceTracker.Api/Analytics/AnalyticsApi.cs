@@ -21,6 +21,8 @@ public static class AnalyticsApi
             reports.RunAsync(request.Query, caller, "top-payees", (store, userId, query, token) => store.TopPayeesAsync(userId, query, token), ct));
         group.MapGet("/daily", (HttpRequest request, CurrentUser caller, AnalyticsReports reports, CancellationToken ct) =>
             reports.RunAsync(request.Query, caller, "daily", (store, userId, query, token) => store.DailyAsync(userId, query, token), ct));
+        group.MapGet("/tags", (HttpRequest request, CurrentUser caller, AnalyticsReports reports, CancellationToken ct) =>
+            reports.RunAsync(request.Query, caller, "tags", (store, userId, query, token) => store.TagsAsync(userId, query, token), ct));
 
         return group;
     }

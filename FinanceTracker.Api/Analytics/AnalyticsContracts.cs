@@ -39,3 +39,10 @@ public sealed record DailyReport(string Month, long? AccountId, IReadOnlyList<Cu
 public sealed record CurrencyDays(string Currency, IReadOnlyList<DaySpending> Days);
 
 public sealed record DaySpending(DateOnly Date, decimal Spending);
+
+/// <summary>Per tag and currency: the tagged transactions' count, money in, money out (positive) and net; transfers left out.</summary>
+public sealed record TagsReport(AnalyticsRange Range, IReadOnlyList<CurrencyTags> Currencies);
+
+public sealed record CurrencyTags(string Currency, IReadOnlyList<TagTotals> Tags);
+
+public sealed record TagTotals(string Tag, long Count, decimal MoneyIn, decimal MoneyOut, decimal Net);

@@ -13,6 +13,7 @@ internal sealed class AnalyticsStore(MySqlDataSource dataSource)
     private sealed record CategoryTotals(string Currency, long CategoryId, decimal Income, decimal Spending);
     private sealed record PayeeRow(string Currency, string Payee, decimal Spending, long Count);
     private sealed record DayRow(string Currency, DateTime Day, decimal Spending);
+    private sealed record TagRow(string Currency, string Tag, long Count, decimal MoneyIn, decimal MoneyOut);
 
     public async Task<SummaryReport> SummaryAsync(long userId, AnalyticsQuery query, CancellationToken ct)
     {
@@ -91,6 +92,23 @@ internal sealed class AnalyticsStore(MySqlDataSource dataSource)
                 .Select(d => new DaySpending(d, N(byDay.GetValueOrDefault(d), c.Key))).ToList();
             return new CurrencyDays(c.Key, days);
         }).ToList());
+    }
+
+    public async Task<TagsReport> TagsAsync(long userId, AnalyticsQuery query, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT t.currency, MIN(g.tag) AS tag, COUNT(*) AS count,
+                   SUM(GREATEST(t.amount, 0)) AS money_in, -SUM(LEAST(t.amount, 0)) AS money_out
+            FROM transaction_tags g
+            JOIN transactions t ON t.id = g.transaction_id AND t.user_id = g.user_id
+            WHERE g.user_id = @userId AND t.booking_date BETWEEN @from AND @to AND t.transfer_id IS NULL
+              AND (@accountId IS NULL OR t.account_id = @accountId)
+            GROUP BY t.currency, g.tag
+            """;
+        var rows = await QueryAsync<TagRow>(sql, new { userId, from = Day(query.From), to = Day(query.To), query.AccountId }, ct);
+        return new TagsReport(query.Range, rows.GroupBy(r => r.Currency).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new CurrencyTags(
+            c.Key, c.OrderByDescending(r => r.MoneyOut + r.MoneyIn).ThenBy(r => r.Tag, StringComparer.OrdinalIgnoreCase)
+                .Select(r => new TagTotals(r.Tag, r.Count, N(r.MoneyIn, c.Key), N(r.MoneyOut, c.Key), N(r.MoneyIn - r.MoneyOut, c.Key))).ToList())).ToList());
     }
 
     /// <summary>

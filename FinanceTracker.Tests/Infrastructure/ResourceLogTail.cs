@@ -53,7 +53,10 @@ internal sealed class ResourceLogTail : IDisposable
 
     public string Recent(string resource)
     {
-        var tail = lines[resource];
+        if (!lines.TryGetValue(resource, out var tail))
+        {
+            return $"(no log lines kept for {resource})";
+        }
         lock (tail)
         {
             return string.Join('\n', tail);

@@ -31,7 +31,7 @@ public sealed class TestApp : IAsyncDisposable
         this.dataDirectory = dataDirectory;
         ConnectionStrings = connectionStrings;
         logs = new ResourceLogTail(app.Services.GetRequiredService<ResourceLoggerService>(),
-            app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => r.Name is "api" or "web"));
+            app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => r.Name is "api" or "web" or "mysql" or "cache" or "storage"));
         ApiAddress = app.GetEndpoint("api", "http");
         WebAddress = app.GetEndpoint("web", "http");
     }
