@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FinanceTracker.Api.Exports;
 
 // The backup document (GET /api/exports/backup, POST /api/imports/backup). Every field is nullable so that a
@@ -35,11 +37,11 @@ public sealed record BackupReceipt(
 /// <param name="ImportKey">The bank-import de-duplication key (hex), so re-importing an old statement after a restore adds nothing.</param>
 /// <param name="TransferId">Links the two sides of a transfer (one side alone when the other's account was deleted).</param>
 /// <param name="Splits">A split transaction's parts, in order; null or empty for a plain one.</param>
-/// <param name="RecurringId">The recurring rule that posted it, if one did.</param>
+/// <param name="RecurringId">The recurring rule that posted it; left out when none did (most rows of a big ledger).</param>
 public sealed record BackupTransaction(
     long? Id, long? AccountId, long? CategoryId, DateOnly? Date, decimal? Amount, string? Currency,
     string? Payee, string? Notes, List<string>? Tags, string? ImportKey, long? TransferId = null, List<BackupSplit>? Splits = null,
-    long? RecurringId = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RecurringId = null);
 
 public sealed record BackupSplit(long? CategoryId, decimal? Amount, string? Notes);
 

@@ -209,9 +209,10 @@ public sealed class RecurringBudgetBackupTests(ApiFixture api) : IClassFixture<A
     /// <summary>Each rule as GET /api/recurring answers it, with its id left out and its account and category by name.</summary>
     private static async Task<List<string>> RulesAsync(HttpClient client)
     {
-        var names = await NamesAsync(client);
+        var accounts = (await client.GetFromJsonAsync<List<Account>>("/api/accounts"))!.ToDictionary(a => a.Id, a => a.Name);
+        var categories = await CategoryNamesAsync(client);
         var rules = (await client.GetFromJsonAsync<List<JsonObject>>("/api/recurring"))!;
-        return rules.Select(r => string.Join("|", names[(long)r["accountId"]!], r["categoryId"] is { } c ? names[(long)c] : "-",
+        return rules.Select(r => string.Join("|", accounts[(long)r["accountId"]!], r["categoryId"] is { } c ? categories[(long)c] : "-",
                 (string?)r["payee"], (decimal)r["amount"]!, (string?)r["nextDate"], (string?)r["effectiveFrom"], (int)r["postedCount"]!,
                 r["currency"], r["notes"], r["frequency"], r["interval"], r["dayOfMonth"]?.ToJsonString(), r["startDate"], r["endDate"], r["count"],
                 r["createdAt"], r["updatedAt"]))
@@ -229,7 +230,7 @@ public sealed class RecurringBudgetBackupTests(ApiFixture api) : IClassFixture<A
     /// <summary>A month's budget as the Api answers it, with category ids replaced by names (two users' ids differ).</summary>
     private static async Task<string> BudgetAsync(HttpClient client, string monthAndCurrency)
     {
-        var names = await NamesAsync(client);
+        var names = await CategoryNamesAsync(client);
         var budget = JsonNode.Parse(await client.GetStringAsync($"/api/budgets/{monthAndCurrency}"))!;
         foreach (var item in budget["lines"]!.AsArray().Concat(budget["unbudgeted"]!.AsArray()))
         {
@@ -244,12 +245,8 @@ public sealed class RecurringBudgetBackupTests(ApiFixture api) : IClassFixture<A
         return budget.ToJsonString();
     }
 
-    private static async Task<Dictionary<long, string>> NamesAsync(HttpClient client)
-    {
-        var accounts = (await client.GetFromJsonAsync<List<Account>>("/api/accounts"))!.Select(a => (a.Id, a.Name));
-        var categories = (await client.CategoriesAsync()).Select(c => (c.Id, c.Name));
-        return accounts.Concat(categories).ToDictionary(x => x.Id, x => x.Name);
-    }
+    private static async Task<Dictionary<long, string>> CategoryNamesAsync(HttpClient client) =>
+        (await client.CategoriesAsync()).ToDictionary(c => c.Id, c => c.Name);
 
     private static async Task PutBudgetAsync(HttpClient client, string month, string currency, params (long CategoryId, decimal Amount, bool Rollover)[] lines)
     {
