@@ -16,7 +16,7 @@ internal static class BackupRestore
 {
     public static async Task<Results<Ok<RestoreResult>, ValidationProblem, ProblemHttpResult>> RestoreAsync(
         HttpRequest request, CurrentUser caller, MySqlDataSource db, ReceiptBlobs blobs, IOptions<ReceiptOptions> receiptOptions,
-        CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = caller.Id;
         var (upload, invalid) = await BackupUpload.ReadAsync(request, cancellationToken);
@@ -26,7 +26,7 @@ internal static class BackupRestore
         }
         await using var _ = upload;
         var document = upload.Document;
-        var errors = BackupValidator.Validate(document, receiptOptions.Value.MaxBytes);
+        var errors = BackupValidator.Validate(document, receiptOptions.Value.MaxBytes, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -79,12 +79,18 @@ internal static class BackupRestore
             return Problems.Invalid($"categories[{duplicate}].name", "Another category of this kind has the same name (ignoring case and accents).");
         }
         await writes.ImportRulesAsync(document.ImportRules ?? []);
-        var withReceipts = staged.Select(s => s.Receipt.TransactionId!.Value).ToHashSet();
-        var (transactionIds, tags) = await writes.TransactionsAsync(document.Transactions!, withReceipts);
+        var recurringRules = document.RecurringRules ?? [];
+        var budgets = document.Budgets ?? [];
+        await writes.RecurringRulesAsync(recurringRules);
+        await writes.BudgetsAsync(budgets);
+        var posted = recurringRules.SelectMany(r => r.Postings ?? []).Select(p => p.TransactionId);
+        var wanted = staged.Select(s => s.Receipt.TransactionId).Concat(posted).OfType<long>().ToHashSet();
+        var (transactionIds, tags) = await writes.TransactionsAsync(document.Transactions!, wanted);
+        await writes.PostingsAsync(recurringRules, transactionIds);
         await writes.ReceiptsAsync(staged, transactionIds);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new RestoreResult(document.Accounts!.Count, document.Categories!.Count, document.Transactions!.Count, tags,
-            document.ImportRules?.Count ?? 0, staged.Count, receiptsWithoutFile));
+            document.ImportRules?.Count ?? 0, staged.Count, receiptsWithoutFile, recurringRules.Count, budgets.Count));
     }
 
     /// <summary>The early answer, before any receipt is uploaded; the DB transaction checks again under its lock.</summary>

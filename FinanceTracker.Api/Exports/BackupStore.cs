@@ -3,7 +3,7 @@ using Dapper;
 namespace FinanceTracker.Api.Exports;
 
 /// <summary>The small parts of a backup (everything but the transactions), read inside the export's snapshot.</summary>
-internal static class BackupStore
+internal static partial class BackupStore
 {
     public static async Task<List<BackupAccount>> AccountsAsync(ExportSnapshot snapshot, long userId, CancellationToken cancellationToken)
     {

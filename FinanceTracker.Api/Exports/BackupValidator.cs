@@ -23,10 +23,14 @@ internal sealed partial class BackupValidator
     private readonly Dictionary<long, string> categoryKinds = [];
     private readonly HashSet<long> transactionIds = [];
     private readonly Dictionary<long, List<(string Path, decimal Amount)>> transferSides = [];
+    private readonly DateOnly today;
 
-    public static Dictionary<string, string[]> Validate(BackupDocument document, long maxReceiptBytes)
+    private BackupValidator(DateOnly today) => this.today = today;
+
+    /// <param name="today">The posting date (UTC): a restored rule posts at once what fell due by then.</param>
+    public static Dictionary<string, string[]> Validate(BackupDocument document, long maxReceiptBytes, DateOnly today)
     {
-        var validator = new BackupValidator();
+        var validator = new BackupValidator(today);
         validator.Check(document, maxReceiptBytes);
         return validator.errors;
     }
@@ -51,9 +55,12 @@ internal sealed partial class BackupValidator
         Each(document.Categories, "categories", CheckCategory);
         Each(document.Categories, "categories", CheckParent(document.Categories ?? []));
         Each(document.ImportRules, "importRules", CheckRule);
+        Each(document.RecurringRules, "recurringRules", CheckRecurringRule);
+        Each(document.Budgets, "budgets", CheckBudgetLine);
         var importKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         Each(document.Transactions, "transactions", (t, path) => CheckTransaction(t, path, importKeys));
         CheckTransfers();
+        CheckPostedTransactions();
         var receiptIds = new HashSet<long>();
         Each(document.Receipts, "receipts", (r, path) => CheckReceipt(r, path, receiptIds, maxReceiptBytes));
     }
@@ -162,6 +169,7 @@ internal sealed partial class BackupValidator
             Error($"{path}.accountId", "The account must be one of this backup's accounts.");
         }
         Reference(transaction.CategoryId, categoryKinds, $"{path}.categoryId", "category");
+        Reference(transaction.RecurringId, recurringRuleIds, $"{path}.recurringId", "recurring rule");
         if (transaction.Date is not { } date)
         {
             Error($"{path}.date", "The date is missing.");

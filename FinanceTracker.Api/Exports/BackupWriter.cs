@@ -24,6 +24,8 @@ internal static class BackupWriter
         Section(json, "accounts", await BackupStore.AccountsAsync(snapshot, userId, cancellationToken));
         Section(json, "categories", await BackupStore.CategoriesAsync(snapshot, userId, cancellationToken));
         Section(json, "importRules", await BackupStore.ImportRulesAsync(snapshot, userId, cancellationToken));
+        Section(json, "recurringRules", await BackupStore.RecurringRulesAsync(snapshot, userId, cancellationToken));
+        Section(json, "budgets", await BackupStore.BudgetsAsync(snapshot, userId, cancellationToken));
         Section(json, "receipts", receipts);
         json.WriteStartArray("transactions");
         await foreach (var chunk in ExportStore.ChunksAsync(snapshot, userId, Everything, cancellationToken))
@@ -33,7 +35,8 @@ internal static class BackupWriter
                 var transaction = new BackupTransaction(row.Id, row.AccountId, row.CategoryId, row.Date,
                     Currencies.Normalize(row.Amount, row.Currency), row.Currency, row.Payee, row.Notes, chunk.Tags[row.Id].ToList(),
                     row.ImportKey is { } key ? Convert.ToHexString(key) : null, row.TransferId,
-                    chunk.Splits[row.Id].Select(p => new BackupSplit(p.CategoryId, Currencies.Normalize(p.Amount, row.Currency), p.Notes)).ToList() is { Count: > 0 } parts ? parts : null);
+                    chunk.Splits[row.Id].Select(p => new BackupSplit(p.CategoryId, Currencies.Normalize(p.Amount, row.Currency), p.Notes)).ToList() is { Count: > 0 } parts ? parts : null,
+                    row.RecurringId);
                 json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(transaction, BackupJson.Options), skipInputValidation: true);
             }
             await json.FlushAsync(cancellationToken);

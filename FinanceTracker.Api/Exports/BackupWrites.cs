@@ -8,10 +8,11 @@ namespace FinanceTracker.Api.Exports;
 
 /// <summary>
 /// The SQL of a restore, all in the caller's one DB transaction: accounts, categories (matched to the user's by kind
-/// and name, the rest of the defaults removed), rules, transactions through the batched ledger path, receipt rows.
+/// and name, the rest of the defaults removed), import rules, recurring rules, budget lines, transactions through the
+/// batched ledger path, the rules' postings, receipt rows.
 /// The document is validated already; ids are the new rows', looked up from the document's.
 /// </summary>
-internal sealed class BackupWrites(MySqlConnection connection, MySqlTransaction transaction, long userId)
+internal sealed partial class BackupWrites(MySqlConnection connection, MySqlTransaction transaction, long userId)
 {
     private readonly Dictionary<long, long> accounts = [];
     private readonly Dictionary<long, string> currencies = [];
@@ -109,12 +110,13 @@ internal sealed class BackupWrites(MySqlConnection connection, MySqlTransaction 
         }
     }
 
-    /// <summary>Returns the new ids of the transactions in <paramref name="wanted"/> (those with receipts), and the tags written.</summary>
+    /// <summary>Returns the new ids of the transactions in <paramref name="wanted"/> (those with receipts or postings), and the tags written.</summary>
     public async Task<(Dictionary<long, long> Ids, int Tags)> TransactionsAsync(IReadOnlyList<BackupTransaction> backup, HashSet<long> wanted)
     {
         var rows = backup.Select(ToBatch).ToList();
         var newIds = await TransactionBatches.InsertAsync(connection, transaction, userId, rows);
         await TransfersAsync(backup, newIds);
+        await LinkRecurringAsync(backup, newIds);
         var ids = new Dictionary<long, long>();
         for (var i = 0; i < backup.Count; i++)
         {
