@@ -7,8 +7,12 @@ public sealed record AnalyticsRange(DateOnly From, DateOnly To, long? AccountId)
 
 public sealed record SummaryReport(AnalyticsRange Range, IReadOnlyList<CurrencySummary> Currencies);
 
+/// <summary>
+/// <see cref="AverageSpendingPerMonth"/> = spending ÷ <see cref="AverageMonths"/>, the months of the range that have begun
+/// (up to this month) since the month of the currency's first transaction (in the account, when one is asked for).
+/// </summary>
 public sealed record CurrencySummary(
-    string Currency, decimal Income, decimal Spending, decimal Net, long TransactionCount, decimal AverageSpendingPerMonth);
+    string Currency, decimal Income, decimal Spending, decimal Net, long TransactionCount, decimal AverageSpendingPerMonth, int AverageMonths);
 
 public sealed record CategoryReport(AnalyticsRange Range, IReadOnlyList<CurrencyCategories> Currencies);
 

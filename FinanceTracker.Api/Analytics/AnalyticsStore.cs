@@ -6,7 +6,7 @@ using MySqlConnector;
 namespace FinanceTracker.Api.Analytics;
 
 /// <summary>The reports' SQL: every aggregation runs in MariaDB on exact decimals; C# only shapes the rows.</summary>
-internal sealed class AnalyticsStore(MySqlDataSource dataSource)
+internal sealed class AnalyticsStore(MySqlDataSource dataSource, TimeProvider clock)
 {
     private sealed record Totals(string Currency, long Count, decimal Income, decimal Spending);
     private sealed record MonthTotals(string Currency, DateTime Month, decimal Income, decimal Spending);
@@ -18,10 +18,27 @@ internal sealed class AnalyticsStore(MySqlDataSource dataSource)
     public async Task<SummaryReport> SummaryAsync(long userId, AnalyticsQuery query, CancellationToken ct)
     {
         var rows = await SliceAsync<Totals>(userId, query, "currency, CAST(SUM(count) AS SIGNED) AS count, SUM(income) AS income, SUM(spending) AS spending", "currency", ct);
-        var months = (query.To.Year * 12 + query.To.Month) - (query.From.Year * 12 + query.From.Month) + 1;
-        return new SummaryReport(query.Range, rows.Where(r => r.Count > 0).Select(r => new CurrencySummary(
-            r.Currency, N(r.Income, r.Currency), N(-r.Spending, r.Currency), N(r.Income + r.Spending, r.Currency), r.Count,
-            N(decimal.Round(-r.Spending / months, Currencies.DecimalPlaces(r.Currency), MidpointRounding.AwayFromZero), r.Currency))).ToList());
+        var firstMonths = (await QueryAsync<(string Currency, DateTime Month)>($"""
+            SELECT currency, MIN(month) FROM monthly_totals
+            WHERE user_id = @userId AND category_id <> {LedgerCategories.Transfer} AND (@accountId IS NULL OR account_id = @accountId)
+            GROUP BY currency
+            """, new { userId, query.AccountId }, ct)).ToDictionary(r => r.Currency, r => DateOnly.FromDateTime(r.Month));
+        return new SummaryReport(query.Range, rows.Where(r => r.Count > 0).Select(r =>
+        {
+            var months = AverageMonths(query, firstMonths.GetValueOrDefault(r.Currency));
+            return new CurrencySummary(r.Currency, N(r.Income, r.Currency), N(-r.Spending, r.Currency), N(r.Income + r.Spending, r.Currency), r.Count,
+                N(decimal.Round(-r.Spending / months, Currencies.DecimalPlaces(r.Currency), MidpointRounding.AwayFromZero), r.Currency), months);
+        }).ToList());
+    }
+
+    /// <summary>The months from the later of the range's start and the first transaction's month to the earlier of the range's end and this month; at least one.</summary>
+    private int AverageMonths(AnalyticsQuery query, DateOnly firstMonth)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        static int Index(DateOnly d) => d.Year * 12 + d.Month;
+        var start = Math.Max(Index(query.From), Index(firstMonth));
+        var end = Math.Min(Index(query.To), Index(today));
+        return Math.Max(1, end - start + 1);
     }
 
     public async Task<MonthlyReport> MonthlyAsync(long userId, AnalyticsQuery query, CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed class AnalyticsTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             var (income, spending) = (l.Rule.Income(g), l.Rule.Spending(g));
             return new CurrencySummary(g.Key, income, spending, income - spending, g.Select(p => p.TransactionId).Distinct().Count(),
-                decimal.Round(spending / 12, 2, MidpointRounding.AwayFromZero));
+                decimal.Round(spending / 12, 2, MidpointRounding.AwayFromZero), 12);
         });
         Assert.Equal(expected, report!.Currencies);
     }

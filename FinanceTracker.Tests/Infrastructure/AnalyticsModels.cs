@@ -2,7 +2,7 @@ namespace FinanceTracker.Tests.Infrastructure;
 
 // The analytics JSON as an outside client reads it.
 public sealed record SummaryReport(List<CurrencySummary> Currencies);
-public sealed record CurrencySummary(string Currency, decimal Income, decimal Spending, decimal Net, long TransactionCount, decimal AverageSpendingPerMonth);
+public sealed record CurrencySummary(string Currency, decimal Income, decimal Spending, decimal Net, long TransactionCount, decimal AverageSpendingPerMonth, int AverageMonths = 1);
 public sealed record CategoryReport(List<CurrencyCategories> Currencies);
 public sealed record CurrencyCategories(string Currency, decimal TotalSpending, decimal TotalIncome, List<CategoryShare> Spending, List<CategoryShare> Income);
 public sealed record CategoryShare(long? CategoryId, string Name, string? Color, decimal Amount, decimal SharePercent, List<CategoryAmount> Subcategories);

@@ -10,7 +10,7 @@ public sealed record AnalyticsRange(DateOnly From, DateOnly To, long? AccountId)
 public sealed record SummaryReport(AnalyticsRange Range, IReadOnlyList<CurrencySummary> Currencies);
 
 public sealed record CurrencySummary(
-    string Currency, decimal Income, decimal Spending, decimal Net, long TransactionCount, decimal AverageSpendingPerMonth);
+    string Currency, decimal Income, decimal Spending, decimal Net, long TransactionCount, decimal AverageSpendingPerMonth, int AverageMonths = 1);
 
 public sealed record CategoryReport(AnalyticsRange Range, IReadOnlyList<CurrencyCategories> Currencies);
 
