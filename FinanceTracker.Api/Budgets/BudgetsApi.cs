@@ -24,9 +24,7 @@ public static class BudgetsApi
         var errors = new Dictionary<string, string[]>();
         var first = BudgetRules.ReadMonth(month, "month", errors);
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var code = currency is null && await BudgetStore.DefaultCurrencyAsync(connection, caller.Id) is { } fallback
-            ? fallback
-            : BudgetRules.ReadCurrency(currency, errors);
+        var code = await CurrencyAsync(connection, caller.Id, currency, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -68,9 +66,7 @@ public static class BudgetsApi
         var target = BudgetRules.ReadMonth(month, "month", errors);
         var from = BudgetRules.ReadMonth(source, "source", errors);
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var code = currency is null && await BudgetStore.DefaultCurrencyAsync(connection, caller.Id) is { } fallback
-            ? fallback
-            : BudgetRules.ReadCurrency(currency, errors);
+        var code = await CurrencyAsync(connection, caller.Id, currency, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -88,6 +84,12 @@ public static class BudgetsApi
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ReadAsync(connection, caller.Id, code!, target.Value));
     }
+
+    /// <summary>The currency asked for, or without one the currency of the person's first account.</summary>
+    private static async Task<string?> CurrencyAsync(MySqlConnection connection, long userId, string? currency, Dictionary<string, string[]> errors) =>
+        currency is null && await BudgetStore.DefaultCurrencyAsync(connection, userId) is { } fallback
+            ? fallback
+            : BudgetRules.ReadCurrency(currency, errors);
 
     /// <summary>Each line's category must be one of the caller's expense categories; they stay locked until commit.</summary>
     private static async Task<Dictionary<string, string[]>> CheckCategoriesAsync(
