@@ -1,6 +1,7 @@
 using FinanceTracker.Api.Accounts;
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
+using FinanceTracker.Api.Budgets;
 using FinanceTracker.Api.Categories;
 using FinanceTracker.Api.Exports;
 using FinanceTracker.Api.Extensions;
@@ -47,6 +48,7 @@ app.MapImportsApi();
 app.MapImportRulesApi();
 app.MapExportsApi();
 app.MapRecurringApi();
+app.MapBudgetsApi();
 app.MapDefaultEndpoints();
 
 app.Run();

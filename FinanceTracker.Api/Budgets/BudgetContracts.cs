@@ -10,10 +10,8 @@ public sealed record BudgetRequest(
     [Required] string? Currency,
     [Required] List<BudgetLineRequest>? Lines);
 
-public sealed record BudgetLineRequest(
-    [Required] long? CategoryId,
-    [Required] decimal? Amount,
-    bool Rollover = false);
+/// <summary>Checked by <see cref="BudgetRules"/>, so each error names its line (<c>lines[2].amount</c>).</summary>
+public sealed record BudgetLineRequest(long? CategoryId, decimal? Amount, bool Rollover = false);
 
 /// <summary>
 /// A month's budget against what was spent. <see cref="BudgetLine.Spent"/> is minus the sum of the month's amounts in the

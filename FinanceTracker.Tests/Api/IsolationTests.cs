@@ -91,6 +91,11 @@ public sealed class IsolationTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("GET", "/api/transactions/1")]
     [InlineData("PUT", "/api/transactions/1")]
     [InlineData("DELETE", "/api/transactions/1")]
+    [InlineData("GET", "/api/budgets/2026-03")]
+    [InlineData("PUT", "/api/budgets/2026-03")]
+    [InlineData("POST", "/api/budgets/2026-03/copy-from/2026-02")]
+    [InlineData("GET", "/api/transfers/1")]
+    [InlineData("GET", "/api/recurring")]
     public async Task WithoutATokenEveryLedgerEndpointAnswers401(string method, string path)
     {
         var client = api.AnonymousClient();
