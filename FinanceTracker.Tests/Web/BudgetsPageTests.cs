@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Bunit;
 using FinanceTracker.Web.Api;
-using FinanceTracker.Web.Components.Pages.Budgets;
+using BudgetsPage = FinanceTracker.Web.Components.Pages.Budgets.Budgets;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.FluentUI.AspNetCore.Components;
@@ -31,18 +31,18 @@ public sealed class BudgetsPageTests : WebTestContext
            .On(HttpMethod.Get, "/api/budgets/2026-11", HttpStatusCode.OK, November);
     }
 
-    private IRenderedComponent<Budgets> RenderNovember()
+    private IRenderedComponent<BudgetsPage> RenderNovember()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/budgets?month=2026-11");
-        var cut = Render<Budgets>();
+        var cut = Render<BudgetsPage>();
         cut.WaitForAssertion(() => cut.Find("table[aria-label='Budget']"));
         return cut;
     }
 
-    private static AngleSharp.Dom.IElement Row(IRenderedComponent<Budgets> cut, string category) =>
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<BudgetsPage> cut, string category) =>
         cut.FindAll("table[aria-label='Budget'] tbody tr").Single(r => r.QuerySelector("th .text")!.TextContent == category);
 
-    private static AngleSharp.Dom.IElement Input(IRenderedComponent<Budgets> cut, string category) =>
+    private static AngleSharp.Dom.IElement Input(IRenderedComponent<BudgetsPage> cut, string category) =>
         cut.Find($"input[aria-label='Budget for {category}']");
 
     private JsonElement SentBudget() =>
@@ -212,7 +212,7 @@ public sealed class BudgetsPageTests : WebTestContext
     {
         Api.On(HttpMethod.Get, "/api/accounts", HttpStatusCode.OK, Array.Empty<Account>());
 
-        var cut = Render<Budgets>();
+        var cut = Render<BudgetsPage>();
 
         cut.WaitForAssertion(() => Assert.Contains("Add an account first", cut.Markup));
         Assert.Equal("/accounts", cut.Find("a.button").GetAttribute("href"));
