@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FinanceTracker.Tests.Browser;
 
-/// <summary>A person budgets this month, sees what is spent, left and over, and carries the budget into next month.</summary>
+/// <summary>A person budgets this month, sees what is spent, left, over and unbudgeted, and carries the budget into next month.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class BudgetTests(BrowserStack stack) : BrowserTest(stack)
 {
@@ -29,6 +29,7 @@ public sealed class BudgetTests(BrowserStack stack) : BrowserTest(stack)
         await me.AddAccountAsync("Everyday", "checking", "EUR");
         await me.AddTransactionAsync("42.10", "Groceries", "Corner grocer");
         await me.AddTransactionAsync("80", "Dining", "Bistro");
+        await me.AddTransactionAsync("19.99", "Shopping", "Bookshop");
         var thisMonth = DateTime.Now;
         var card = page.GetByRole(AriaRole.Region, new() { Name = "Budget", Exact = true });
         await Expect(card).ToContainTextAsync($"No budget for {thisMonth.ToString("MMMM", CultureInfo.InvariantCulture)} yet.");
@@ -53,7 +54,13 @@ public sealed class BudgetTests(BrowserStack stack) : BrowserTest(stack)
         await Expect(budget.GetByRole(AriaRole.Progressbar, new() { Name = "Total budget used" }))
             .ToHaveAttributeAsync("aria-valuetext", "€122.10 of €150.00 spent (81.4%)");
         Assert.True(await me.HasNoHorizontalScrollAsync(), "The Budgets page scrolls sideways.");
+        // The pictures are of the page: the stack of "Added"/"Saved" toasts would cover the table's right side.
+        await page.AddStyleTagAsync(new() { Content = "fluent-toast { display: none !important; }" });
         await me.ScreenshotAsync($"80-budgets-{variant}");
+        var unbudgeted = page.GetByRole(AriaRole.List, new() { Name = "Spent without a budget" });
+        await unbudgeted.ScrollIntoViewIfNeededAsync();
+        await Expect(unbudgeted).ToContainTextAsync(new Regex("Shopping\\s*€19\\.99"));
+        await me.ScreenshotAsync($"82-budgets-bottom-{variant}");
 
         // Next month starts empty; copying last month brings the amounts, and the address keeps the month on reload.
         await page.GetByRole(AriaRole.Button, new() { Name = "Next month" }).ClickAsync();
