@@ -27,7 +27,9 @@ public sealed class BudgetTests(BrowserStack stack) : BrowserTest(stack)
         var page = me.Page;
         await me.SignUpAsync();
         await me.AddAccountAsync("Everyday", "checking", "EUR");
-        await me.AddTransactionAsync("42.10", "Groceries", "Corner grocer");
+        await AddSubcategoryAsync(page, "Supermarket", "Groceries");
+        // Spending in a subcategory counts against its parent's budget.
+        await me.AddTransactionAsync("42.10", "Supermarket", "Corner grocer");
         await me.AddTransactionAsync("80", "Dining", "Bistro");
         await me.AddTransactionAsync("19.99", "Shopping", "Bookshop");
         var thisMonth = DateTime.Now;
@@ -44,6 +46,7 @@ public sealed class BudgetTests(BrowserStack stack) : BrowserTest(stack)
         var budget = page.GetByRole(AriaRole.Table, new() { Name = "Budget" });
         var groceries = budget.GetByRole(AriaRole.Row).Filter(new() { HasText = "Groceries" });
         var dining = budget.GetByRole(AriaRole.Row).Filter(new() { HasText = "Dining" });
+        await Expect(budget.GetByRole(AriaRole.Row).Filter(new() { HasText = "Supermarket" })).ToContainTextAsync("↳");
         await Expect(groceries.GetByRole(AriaRole.Progressbar, new() { Name = "Groceries budget used" }))
             .ToHaveAttributeAsync("aria-valuetext", "€42.10 of €100.00 spent (42.1%)");
         await Expect(groceries).ToContainTextAsync(device == "desktop" ? "€57.90" : "€42.10 of €100.00 · €57.90 left");
@@ -55,7 +58,7 @@ public sealed class BudgetTests(BrowserStack stack) : BrowserTest(stack)
             .ToHaveAttributeAsync("aria-valuetext", "€122.10 of €150.00 spent (81.4%)");
         Assert.True(await me.HasNoHorizontalScrollAsync(), "The Budgets page scrolls sideways.");
         // The pictures are of the page: the stack of "Added"/"Saved" toasts would cover the table's right side.
-        await page.AddStyleTagAsync(new() { Content = "fluent-toast { display: none !important; }" });
+        await page.AddStyleTagAsync(new() { Content = "fluent-toast-b { display: none !important; }" });
         await me.ScreenshotAsync($"80-budgets-{variant}");
         var unbudgeted = page.GetByRole(AriaRole.List, new() { Name = "Spent without a budget" });
         await unbudgeted.ScrollIntoViewIfNeededAsync();
@@ -77,5 +80,16 @@ public sealed class BudgetTests(BrowserStack stack) : BrowserTest(stack)
         await Expect(card).ToContainTextAsync("of €150.00 used · 81.4%");
         await Expect(card.GetByRole(AriaRole.List, new() { Name = "Over budget" })).ToContainTextAsync(new Regex("Dining\\s+€30\\.00 over"));
         await me.ScreenshotAsync($"81-dashboard-budget-{variant}");
+    }
+
+    private static async Task AddSubcategoryAsync(IPage page, string name, string parent)
+    {
+        await page.GotoAsync("/categories");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add category" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByLabel("Parent").SelectOptionAsync(new SelectOptionValue { Label = parent });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = name })).ToBeVisibleAsync();
+        await page.GotoAsync("/");
     }
 }
