@@ -179,6 +179,7 @@ public sealed class BudgetsPageTests : WebTestContext
 
         cut.Button("Copy last month").Click();
 
+        Assert.Contains("No budget for November 2026 yet.", cut.Markup);
         // Nothing to replace, so no question first.
         cut.WaitForAssertion(() => Assert.Contains("October 2026 has no budget in EUR to copy.", cut.Markup));
         Assert.DoesNotContain("Replace the budget", dialogs.Markup);
@@ -205,6 +206,19 @@ public sealed class BudgetsPageTests : WebTestContext
         cut.WaitForAssertion(() => Assert.Equal("JPY", cut.Field("Currency").GetAttribute("value")));
         cut.Find("[aria-label='Previous month']").Click();
         Assert.EndsWith("/budgets?month=2026-11&currency=JPY", navigation.Uri);
+    }
+
+    [Fact]
+    public void AMonthThatFailsToLoadShowsNoneOfTheMonthBefore()
+    {
+        Api.On(HttpMethod.Get, "/api/budgets/2026-12", HttpStatusCode.ServiceUnavailable);
+        var cut = RenderNovember();
+
+        cut.Find("[aria-label='Next month']").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("can't reach the FinanceTracker service", cut.Markup));
+        Assert.Empty(cut.FindAll("table[aria-label='Budget']"));
+        Assert.True(cut.HasButton("Try again"));
     }
 
     [Fact]

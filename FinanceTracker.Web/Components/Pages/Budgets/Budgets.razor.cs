@@ -47,14 +47,22 @@ public partial class Budgets
         return LoadAsync();
     }
 
-    private Task LoadAsync() => TryApiAsync(async () =>
+    private async Task LoadAsync()
     {
         _notice = null;
-        _lookups ??= await Lookups.LoadAsync(Api);
-        _sheet = _lookups.Accounts.Count > 0 && HasExpenseCategories
-            ? BudgetSheet.From(_lookups.Categories, await Api.GetBudgetAsync(_month, Currency))
-            : null;
-    });
+        var loaded = await TryApiAsync(async () =>
+        {
+            _lookups ??= await Lookups.LoadAsync(Api);
+            _sheet = _lookups.Accounts.Count > 0 && HasExpenseCategories
+                ? BudgetSheet.From(_lookups.Categories, await Api.GetBudgetAsync(_month, Currency))
+                : null;
+        });
+        if (!loaded)
+        {
+            // Never another month's figures under this month's heading.
+            _sheet = null;
+        }
+    }
 
     private void GoToMonth(int offset) => Navigation.NavigateTo(BudgetMonth.Url(_month.AddMonths(offset), _sheet?.Currency ?? Currency));
 
