@@ -13,6 +13,7 @@ public sealed class LookAndFeelTests(BrowserStack stack) : BrowserTest(stack)
         ("/transactions", "Transactions", "transactions"),
         ("/accounts", "Accounts", "accounts"),
         ("/categories", "Categories", "categories"),
+        ("/budgets", "Budgets", "budgets"),
     ];
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace FinanceTracker.Web.Api;
 
 // Mirrors FinanceTracker.Api/Import/ImportContracts.cs (the Web never references the Api project);
-// ImportContractMirrorTests fails when the two drift apart.
+// ContractMirrorTests fails when the two drift apart.
 
 public sealed record CsvMapping(
     string? Date = null,

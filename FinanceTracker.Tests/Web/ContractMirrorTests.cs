@@ -2,8 +2,8 @@ using System.Reflection;
 
 namespace FinanceTracker.Tests.Web;
 
-/// <summary>The Web mirrors the Api's import contract record by record; a field added on one side only fails here.</summary>
-public sealed class ImportContractMirrorTests
+/// <summary>The Web mirrors the Api's import and budget contracts record by record; a field added on one side only fails here.</summary>
+public sealed class ContractMirrorTests
 {
     public static TheoryData<Type, Type> Pairs => new()
     {
@@ -19,6 +19,12 @@ public sealed class ImportContractMirrorTests
         { typeof(FinanceTracker.Api.Import.ImportRuleRequest), typeof(FinanceTracker.Web.Api.ImportRuleRequest) },
         { typeof(FinanceTracker.Api.Import.ImportRuleResponse), typeof(FinanceTracker.Web.Api.ImportRuleResponse) },
         { typeof(FinanceTracker.Api.Import.RuleMatch), typeof(FinanceTracker.Web.Api.RuleMatch) },
+        { typeof(FinanceTracker.Api.Budgets.BudgetRequest), typeof(FinanceTracker.Web.Api.BudgetRequest) },
+        { typeof(FinanceTracker.Api.Budgets.BudgetLineRequest), typeof(FinanceTracker.Web.Api.BudgetLineRequest) },
+        { typeof(FinanceTracker.Api.Budgets.BudgetResponse), typeof(FinanceTracker.Web.Api.BudgetResponse) },
+        { typeof(FinanceTracker.Api.Budgets.BudgetLine), typeof(FinanceTracker.Web.Api.BudgetLine) },
+        { typeof(FinanceTracker.Api.Budgets.BudgetTotals), typeof(FinanceTracker.Web.Api.BudgetTotals) },
+        { typeof(FinanceTracker.Api.Budgets.UnbudgetedSpending), typeof(FinanceTracker.Web.Api.UnbudgetedSpending) },
     };
 
     [Theory]
