@@ -30,6 +30,22 @@ public static class CategoriesApi
             return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.ToResponse());
         });
 
+        group.MapGet("/{id:long}/usage", async Task<Results<Ok<CategoryUsage>, NotFound>> (long id, MySqlDataSource db, CurrentUser caller) =>
+        {
+            await using var connection = await db.OpenConnectionAsync();
+            if (await FindAsync(connection, null, caller.Id, id) is null)
+            {
+                return TypedResults.NotFound();
+            }
+            return TypedResults.Ok(await connection.QuerySingleAsync<CategoryUsage>("""
+                SELECT (SELECT COUNT(*) FROM transactions WHERE user_id = @userId AND category_id = @id)
+                     + (SELECT COUNT(DISTINCT transaction_id) FROM transaction_splits WHERE user_id = @userId AND category_id = @id) AS transactions,
+                       (SELECT COUNT(*) FROM categories WHERE user_id = @userId AND parent_id = @id) AS subcategories,
+                       (SELECT COUNT(*) FROM recurring_rules WHERE user_id = @userId AND category_id = @id) AS recurring_rules,
+                       (SELECT COUNT(*) FROM budget_lines WHERE user_id = @userId AND category_id = @id) AS budget_lines
+                """, new { userId = caller.Id, id }));
+        });
+
         group.MapPost("/", CategoryWrites.CreateAsync);
         group.MapPut("/{id:long}", CategoryWrites.UpdateAsync);
         group.MapDelete("/{id:long}", CategoryWrites.DeleteAsync);

@@ -12,6 +12,12 @@ public sealed record CategoryRequest(
     long? ParentId,
     [RegularExpression("^#[0-9A-Fa-f]{6}$", ErrorMessage = "The color must look like #RRGGBB.")] string? Color);
 
+/// <summary>
+/// What deleting a category touches: its transactions (split parts counted once per transaction) must move to another
+/// category; subcategories move to the top level, recurring rules lose their category, budget lines go.
+/// </summary>
+public sealed record CategoryUsage(long Transactions, long Subcategories, long RecurringRules, long BudgetLines);
+
 /// <summary>A row of the categories table as Dapper reads it.</summary>
 internal sealed record CategoryRow(long Id, string Name, string Kind, long? ParentId, string? Color)
 {

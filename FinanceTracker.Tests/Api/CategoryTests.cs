@@ -95,4 +95,27 @@ public sealed class CategoryTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Null((await client.GetFromJsonAsync<Category>($"/api/categories/{child.Id}"))!.ParentId);
     }
+
+    private sealed record Usage(long Transactions, long Subcategories, long RecurringRules, long BudgetLines);
+
+    [Fact]
+    public async Task UsageSaysWhatADeleteWouldTouchSplitPartsCountedOncePerTransaction()
+    {
+        var client = await api.NewUserClientAsync();
+        var account = await client.CreateAccountAsync();
+        var categories = await client.CategoriesAsync();
+        var (groceries, dining) = (categories.First(c => c.Name == "Groceries"), categories.First(c => c.Name == "Dining"));
+        await client.CreateTransactionAsync(account.Id, -5m, categoryId: groceries.Id);
+        var split = await client.PostAsJsonAsync("/api/transactions", new
+        {
+            accountId = account.Id, date = "2026-03-15", amount = -10m,
+            splits = new object[] { new { categoryId = groceries.Id, amount = -4m }, new { categoryId = groceries.Id, amount = -3m }, new { categoryId = dining.Id, amount = -3m } },
+        });
+        Assert.Equal(HttpStatusCode.Created, split.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/categories", new { name = "Organic", kind = "expense", parentId = groceries.Id })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/budgets/2026-03", new { currency = "EUR", lines = new[] { new { categoryId = groceries.Id, amount = 100m } } })).StatusCode);
+
+        Assert.Equal(new Usage(2, 1, 0, 1), await client.GetFromJsonAsync<Usage>($"/api/categories/{groceries.Id}/usage"));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.NewUserClientAsync()).GetAsync($"/api/categories/{groceries.Id}/usage")).StatusCode);
+    }
 }
