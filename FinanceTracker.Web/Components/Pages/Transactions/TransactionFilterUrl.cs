@@ -14,17 +14,20 @@ public static class TransactionFilterUrl
     public static string Build(NavigationManager navigation, TransactionFilter filter, IReadOnlyList<string> after) =>
         navigation.GetUriWithQueryParameters(Path, new Dictionary<string, object?>
         {
+            // Formatted here: the dictionary overload writes dates and numbers in a form that does not read back.
             ["q"] = string.IsNullOrWhiteSpace(filter.Q) ? null : filter.Q,
-            ["accountId"] = filter.AccountId,
-            ["categoryId"] = filter.CategoryId,
-            ["from"] = filter.From,
-            ["to"] = filter.To,
             ["tag"] = filter.Tag,
-            ["min"] = filter.MinAmount,
-            ["max"] = filter.MaxAmount,
-            ["importId"] = filter.ImportId,
+            ["accountId"] = Text(filter.AccountId),
+            ["categoryId"] = Text(filter.CategoryId),
+            ["from"] = filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["to"] = filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["min"] = Text(filter.MinAmount),
+            ["max"] = Text(filter.MaxAmount),
+            ["importId"] = Text(filter.ImportId),
             ["after"] = after.Count == 0 ? null : after.ToArray(),
         });
+
+    private static string? Text<T>(T? value) where T : struct, IFormattable => value?.ToString(null, CultureInfo.InvariantCulture);
 
     public static TransactionFilter Parse(
         string? q, string? accountId, string? categoryId, string? from, string? to, string? tag, string? min, string? max, string? importId) => new()

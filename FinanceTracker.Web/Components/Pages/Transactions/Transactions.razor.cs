@@ -13,6 +13,7 @@ namespace FinanceTracker.Web.Components.Pages.Transactions;
 public partial class Transactions
 {
     private const int PageSize = 50;
+    private const int MaxTagChoices = 1000;
 
     // What the inputs show; the page shown is always the one in the URL (_applied), so reload, Back and Forward return to it.
     private TransactionFilter _filter = new();
@@ -58,13 +59,11 @@ public partial class Transactions
 
     protected override async Task OnInitializedAsync()
     {
-        if (await TryApiAsync(async () =>
-            {
-                var tags = Api.GetTagsAsync(limit: 1000);
-                (_lookups, _tags) = (await Lookups.LoadAsync(Api), await tags);
-            }))
+        if (await TryApiAsync(async () => _lookups = await Lookups.LoadAsync(Api)))
         {
             _ready = true;
+            // The tag filter's choices; without them the page still works (the tag in a URL is still applied).
+            await LoadTagsAsync();
         }
         _loading = false;
     }
@@ -175,9 +174,11 @@ public partial class Transactions
     /// <summary>After a save: the page again, and the tag filter's choices (a new tag may have come).</summary>
     private async Task RefreshAsync()
     {
-        await TryApiAsync(async () => _tags = await Api.GetTagsAsync(limit: 1000));
+        await LoadTagsAsync();
         await LoadPageAsync();
     }
+
+    private Task LoadTagsAsync() => TryApiAsync(async () => _tags = await Api.GetTagsAsync(limit: MaxTagChoices));
 
     private async Task DeleteAsync(Transaction transaction)
     {
