@@ -58,7 +58,7 @@ public partial class Payees
         if (result is { Cancelled: false, Value: MergePayeesResult done })
         {
             _outcome = PayeeMergeModel.Outcome(from, done, rename);
-            Notifications.Toast(rename ? "Renamed" : "Merged", $"{done.Transactions:N0} transactions now say {done.Into}.");
+            Notifications.Toast(rename ? "Renamed" : "Merged", $"{PayeeMergeModel.Transactions(done.Transactions)} now {(done.Transactions == 1 ? "says" : "say")} {done.Into}.");
             _selected.Clear();
             await LoadAsync();
         }

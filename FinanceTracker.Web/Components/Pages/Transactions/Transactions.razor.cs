@@ -20,7 +20,7 @@ public partial class Transactions
     private TransactionFilter _applied = new();
     private string[] _after = [];
     private string? _shownPlace;
-    private string? _pushedPlace;
+    private readonly List<string> _pushed = [];
     private Lookups _lookups = Lookups.Empty;
     private IReadOnlyList<TagCount> _tags = [];
     private TransactionPage? _page;
@@ -79,7 +79,13 @@ public partial class Transactions
             return Task.CompletedTask;
         }
         (_applied, _after, _shownPlace) = (applied, after, place);
-        if (place != _pushedPlace)
+        // Our own changes arrive in order, maybe while the person already typed the next one: the inputs stay as they are.
+        var ours = _pushed.IndexOf(place);
+        if (ours >= 0)
+        {
+            _pushed.RemoveRange(0, ours + 1);
+        }
+        else
         {
             // Not our own change (a reload, Back, Forward, a link): the inputs follow the URL.
             _filter = _applied.Copy();
@@ -123,8 +129,13 @@ public partial class Transactions
 
     private void Go(TransactionFilter filter, string[] after)
     {
-        _pushedPlace = TransactionFilterUrl.Build(Navigation, filter, after);
-        Navigation.NavigateTo(_pushedPlace);
+        var place = TransactionFilterUrl.Build(Navigation, filter, after);
+        if (place == _shownPlace)
+        {
+            return;
+        }
+        _pushed.Add(place);
+        Navigation.NavigateTo(place);
     }
 
     private async Task LoadPageAsync()
