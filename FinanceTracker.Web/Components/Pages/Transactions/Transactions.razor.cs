@@ -8,15 +8,21 @@ namespace FinanceTracker.Web.Components.Pages.Transactions;
 
 /// <summary>
 /// One page of transactions at a time from the Api's keyset paging: the cursors of the pages already
-/// seen are kept so Previous works, and a person with 100,000 rows only ever loads 50 at a time.
+/// seen are kept (in the URL) so Previous works, and a person with 100,000 rows only ever loads 50 at a time.
 /// </summary>
 public partial class Transactions
 {
     private const int PageSize = 50;
+    private const int MaxTagChoices = 1000;
 
-    private readonly TransactionFilter _filter = new();
-    private readonly List<string?> _cursors = [null];
+    // What the inputs show; the page shown is always the one in the URL (_applied), so reload, Back and Forward return to it.
+    private TransactionFilter _filter = new();
+    private TransactionFilter _applied = new();
+    private string[] _after = [];
+    private string? _shownPlace;
+    private readonly List<string> _pushed = [];
     private Lookups _lookups = Lookups.Empty;
+    private IReadOnlyList<TagCount> _tags = [];
     private TransactionPage? _page;
     private bool _ready;
     private bool _loading = true;
@@ -26,70 +32,124 @@ public partial class Transactions
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required INotificationService Notifications { get; init; }
 
+    [SupplyParameterFromQuery] public string? Q { get; set; }
+    [SupplyParameterFromQuery] public string? AccountId { get; set; }
+    [SupplyParameterFromQuery] public string? CategoryId { get; set; }
+    [SupplyParameterFromQuery] public string? From { get; set; }
+    [SupplyParameterFromQuery] public string? To { get; set; }
+    [SupplyParameterFromQuery] public string? Tag { get; set; }
+    [SupplyParameterFromQuery] public string? Min { get; set; }
+    [SupplyParameterFromQuery] public string? Max { get; set; }
+
     /// <summary>From the import page's "Show the imported transactions": only the rows that import added.</summary>
-    [SupplyParameterFromQuery] public long? ImportId { get; set; }
+    [SupplyParameterFromQuery] public string? ImportId { get; set; }
+
+    /// <summary>The cursors of the pages paged through, oldest first; the last one is the page shown.</summary>
+    [SupplyParameterFromQuery] public string[]? After { get; set; }
 
     private string RangeText
     {
         get
         {
-            var first = (_cursors.Count - 1) * PageSize + 1;
+            var first = _after.Length * PageSize + 1;
             var last = first + (_page?.Items.Count ?? 0) - 1;
             return $"{first:N0}–{last:N0} of {_page?.TotalCount:N0}";
         }
     }
 
-    protected override Task OnInitializedAsync()
-    {
-        _filter.ImportId = ImportId;
-        return ReloadAllAsync();
-    }
-
-    /// <summary>The current filters, as a download of every matching row (not only this page).</summary>
-    private string ExportUrl(string format) => ExportEndpoints.TransactionsUrl(format, _filter.ToQuery(null, PageSize));
-
-    private Task ShowAllAsync()
-    {
-        _filter.ImportId = null;
-        Navigation.NavigateTo("/transactions", replace: true);
-        return FirstPageAsync();
-    }
-
-    private async Task ReloadAllAsync()
+    protected override async Task OnInitializedAsync()
     {
         if (await TryApiAsync(async () => _lookups = await Lookups.LoadAsync(Api)))
         {
             _ready = true;
-            await FirstPageAsync();
+            // The tag filter's choices; without them the page still works (the tag in a URL is still applied).
+            await LoadTagsAsync();
         }
         _loading = false;
     }
 
-    private Task FirstPageAsync()
+    protected override Task OnParametersSetAsync()
     {
-        _cursors.RemoveRange(1, _cursors.Count - 1);
+        // Called again for each navigation to this page (a filter change, Back, Forward); the same place loads once.
+        var applied = TransactionFilterUrl.Parse(Q, AccountId, CategoryId, From, To, Tag, Min, Max, ImportId);
+        var after = (After ?? []).Where(c => !string.IsNullOrEmpty(c)).ToArray();
+        var place = TransactionFilterUrl.Build(Navigation, applied, after);
+        if (!_ready || place == _shownPlace)
+        {
+            return Task.CompletedTask;
+        }
+        (_applied, _after, _shownPlace) = (applied, after, place);
+        // Our own changes arrive in order, maybe while the person already typed the next one: the inputs stay as they are.
+        var ours = _pushed.IndexOf(place);
+        if (ours >= 0)
+        {
+            _pushed.RemoveRange(0, ours + 1);
+        }
+        else
+        {
+            // Not our own change (a reload, Back, Forward, a link): the inputs follow the URL.
+            _filter = _applied.Copy();
+        }
         return LoadPageAsync();
     }
 
-    private Task NextAsync()
+    /// <summary>The current filters, as a download of every matching row (not only this page).</summary>
+    private string ExportUrl(string format) => ExportEndpoints.TransactionsUrl(format, _applied.ToQuery(null, PageSize));
+
+    private string EmptyText =>
+        !_applied.IsValid ? "Fix the filters above to see transactions."
+        : _applied.IsEmpty ? "No transactions yet. Use Add transaction to record the first one."
+        : "No transactions match these filters.";
+
+    private void ShowAll()
     {
-        _cursors.Add(_page?.NextCursor);
-        return LoadPageAsync();
+        _filter.ImportId = null;
+        Go(_filter, []);
     }
 
-    private Task PreviousAsync()
+    private async Task ReloadAllAsync()
     {
-        _cursors.RemoveAt(_cursors.Count - 1);
-        return LoadPageAsync();
+        _shownPlace = null;
+        await OnInitializedAsync();
+        await OnParametersSetAsync();
+    }
+
+    /// <summary>Each change of the filters is a history entry of its own, starting from the first page.</summary>
+    private void FirstPage() => Go(_filter, []);
+
+    private void Next()
+    {
+        if (_page?.NextCursor is { } next)
+        {
+            Go(_applied, [.. _after, next]);
+        }
+    }
+
+    private void Previous() => Go(_applied, _after[..^1]);
+
+    private void Go(TransactionFilter filter, string[] after)
+    {
+        var place = TransactionFilterUrl.Build(Navigation, filter, after);
+        if (place == _shownPlace)
+        {
+            return;
+        }
+        _pushed.Add(place);
+        Navigation.NavigateTo(place);
     }
 
     private async Task LoadPageAsync()
     {
         // Filters can change while a page is loading; only the newest answer is shown.
         var request = ++_requestNumber;
+        if (!_applied.IsValid)
+        {
+            (_page, _loading) = (null, false);
+            return;
+        }
         _loading = true;
         TransactionPage? page = null;
-        await TryApiAsync(async () => page = await Api.GetTransactionsAsync(_filter.ToQuery(_cursors[^1], PageSize)));
+        await TryApiAsync(async () => page = await Api.GetTransactionsAsync(_applied.ToQuery(_after.LastOrDefault(), PageSize)));
         if (request == _requestNumber)
         {
             _page = page ?? _page;
@@ -104,12 +164,12 @@ public partial class Transactions
     private async Task OpenAsync(Transaction? transaction)
     {
         _dialogOpen = true;
-        var result = await TransactionEditor.ShowAsync(Dialogs, transaction, _lookups.Accounts, _lookups.Categories, _filter.AccountId);
+        var result = await TransactionEditor.ShowAsync(Dialogs, transaction, _lookups.Accounts, _lookups.Categories, _applied.AccountId);
         _dialogOpen = false;
         if (result?.Saved is { } saved)
         {
             Notifications.Toast(transaction is null ? "Added" : "Saved", TransactionEditor.Summary(saved));
-            await LoadPageAsync();
+            await RefreshAsync();
         }
         else if (result?.DeleteRequested == true && transaction is not null)
         {
@@ -121,6 +181,15 @@ public partial class Transactions
             await LoadPageAsync();
         }
     }
+
+    /// <summary>After a save: the page again, and the tag filter's choices (a new tag may have come).</summary>
+    private async Task RefreshAsync()
+    {
+        await LoadTagsAsync();
+        await LoadPageAsync();
+    }
+
+    private Task LoadTagsAsync() => TryApiAsync(async () => _tags = await Api.GetTagsAsync(limit: MaxTagChoices));
 
     private async Task DeleteAsync(Transaction transaction)
     {
