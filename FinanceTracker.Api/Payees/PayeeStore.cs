@@ -32,14 +32,14 @@ internal static class PayeeStore
         return rows.Select(r => new PayeeResponse(r.Name, r.Count, DateOnly.FromDateTime(r.LastDate), r.LastCategoryId)).ToList();
     }
 
-    /// <summary>Rewrites the payees in one database transaction; each changed row's version moves on, so a stale edit is refused.</summary>
+    /// <summary>Rewrites the payees (not transfer sides, whose payee describes the move) in one database transaction; each changed row's version moves on, so a stale edit is refused.</summary>
     public static async Task<MergePayeesResult> MergeAsync(
         MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<string> from, string into)
     {
         var parameters = new { userId, from, into };
         var transactions = await connection.ExecuteAsync("""
             UPDATE transactions SET payee = @into, version = version + 1, updated_at = UTC_TIMESTAMP(6)
-            WHERE user_id = @userId AND payee IN @from AND payee COLLATE utf8mb4_bin <> @into
+            WHERE user_id = @userId AND payee IN @from AND payee COLLATE utf8mb4_bin <> @into AND transfer_id IS NULL
             """, parameters, transaction);
         var rules = await connection.ExecuteAsync("""
             UPDATE recurring_rules SET payee = @into, revision = revision + 1, updated_at = UTC_TIMESTAMP(6)
@@ -50,5 +50,5 @@ internal static class PayeeStore
 
     public static Task<bool> AnyAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<string> names) =>
         connection.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM transactions WHERE user_id = @userId AND payee IN @names)", new { userId, names }, transaction);
+            "SELECT EXISTS (SELECT 1 FROM transactions WHERE user_id = @userId AND payee IN @names AND transfer_id IS NULL)", new { userId, names }, transaction);
 }
