@@ -38,10 +38,13 @@ public sealed record BackupReceipt(
 /// <param name="TransferId">Links the two sides of a transfer (one side alone when the other's account was deleted).</param>
 /// <param name="Splits">A split transaction's parts, in order; null or empty for a plain one.</param>
 /// <param name="RecurringId">The recurring rule that posted it; left out when none did (most rows of a big ledger).</param>
+/// <param name="Cleared">True when seen on a bank statement; left out otherwise. <paramref name="Reconciled"/> likewise.</param>
 public sealed record BackupTransaction(
     long? Id, long? AccountId, long? CategoryId, DateOnly? Date, decimal? Amount, string? Currency,
     string? Payee, string? Notes, List<string>? Tags, string? ImportKey, long? TransferId = null, List<BackupSplit>? Splits = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RecurringId = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RecurringId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Cleared = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Reconciled = null);
 
 public sealed record BackupSplit(long? CategoryId, decimal? Amount, string? Notes);
 

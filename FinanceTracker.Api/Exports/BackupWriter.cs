@@ -36,7 +36,7 @@ internal static class BackupWriter
                     Currencies.Normalize(row.Amount, row.Currency), row.Currency, row.Payee, row.Notes, chunk.Tags[row.Id].ToList(),
                     row.ImportKey is { } key ? Convert.ToHexString(key) : null, row.TransferId,
                     chunk.Splits[row.Id].Select(p => new BackupSplit(p.CategoryId, Currencies.Normalize(p.Amount, row.Currency), p.Notes)).ToList() is { Count: > 0 } parts ? parts : null,
-                    row.RecurringId);
+                    row.RecurringId, row.Cleared ? true : null, row.Reconciled ? true : null);
                 json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(transaction, BackupJson.Options), skipInputValidation: true);
             }
             await json.FlushAsync(cancellationToken);

@@ -117,6 +117,7 @@ internal sealed partial class BackupWrites(MySqlConnection connection, MySqlTran
         var newIds = await TransactionBatches.InsertAsync(connection, transaction, userId, rows);
         await TransfersAsync(backup, newIds);
         await LinkRecurringAsync(backup, newIds);
+        await MarksAsync(backup, newIds);
         var ids = new Dictionary<long, long>();
         for (var i = 0; i < backup.Count; i++)
         {
@@ -126,6 +127,21 @@ internal sealed partial class BackupWrites(MySqlConnection connection, MySqlTran
             }
         }
         return (ids, rows.Sum(r => r.Tags.Count));
+    }
+
+    /// <summary>Rows seen on a statement stay cleared, and reconciled ones stay reconciled.</summary>
+    private async Task MarksAsync(IReadOnlyList<BackupTransaction> backup, long[] newIds)
+    {
+        var marked = backup.Select((t, i) => (t.Cleared == true || t.Reconciled == true, t.Reconciled == true, Id: newIds[i])).Where(m => m.Item1).ToList();
+        foreach (var group in marked.GroupBy(m => m.Item2))
+        {
+            foreach (var chunk in group.Select(m => m.Id).Chunk(5000))
+            {
+                await connection.ExecuteAsync(
+                    "UPDATE transactions SET cleared = TRUE, reconciled = @reconciled WHERE user_id = @userId AND id IN @ids",
+                    new { userId, reconciled = group.Key, ids = chunk }, transaction);
+            }
+        }
     }
 
     /// <summary>Links the restored sides of each transfer (money out is its "from" side).</summary>

@@ -8,7 +8,7 @@ namespace FinanceTracker.Api.Exports;
 /// <summary>A transaction as exports read it; tags come from their own table, a chunk at a time.</summary>
 internal sealed record ExportRow(
     long Id, long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency, string Payee, string Notes, byte[]? ImportKey,
-    long? TransferId, long? RecurringId)
+    long? TransferId, long? RecurringId, bool Cleared, bool Reconciled)
 {
     public DateOnly Date => DateOnly.FromDateTime(BookingDate);
 }
@@ -30,7 +30,7 @@ internal static class ExportStore
         while (true)
         {
             var parameters = new DynamicParameters();
-            var sql = "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.import_key, t.transfer_id, t.recurring_id " +
+            var sql = "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.import_key, t.transfer_id, t.recurring_id, t.cleared, t.reconciled " +
                       filter.FromWhere(parameters, userId, includeCursor: false);
             if (last is not null)
             {

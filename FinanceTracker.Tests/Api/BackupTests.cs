@@ -30,6 +30,8 @@ public sealed class BackupTests(ApiFixture api) : IClassFixture<ApiFixture>
         // Everything the backup holds, with ids replaced by what they point at: the same in the copy's own backup.
         Assert.Equal(Ledger.Of(document), Ledger.Of(JsonDocument.Parse(await BackupJsonAsync(target)).RootElement));
         Assert.Equal(await AccountsAsync(source), await AccountsAsync(target));
+        Assert.Equal(await MarksAsync(source), await MarksAsync(target));
+        Assert.Contains("Employer|True|True", await MarksAsync(target));
         Assert.Equal(await CategoryTreeAsync(source), await CategoryTreeAsync(target));
         Assert.DoesNotContain(await target.CategoriesAsync(), c => c.Name == "Education");
         Assert.Equal(await MonthlyTotalsAsync(sourceId), await MonthlyTotalsAsync(targetId));
@@ -168,9 +170,13 @@ public sealed class BackupTests(ApiFixture api) : IClassFixture<ApiFixture>
         var pets = await CreateCategoryAsync(client, "Pets", null, "#123456");
         var vet = await CreateCategoryAsync(client, "Vet", pets.Id, null);
         var salary = categories.Single(c => c.Name == "Salary");
-        await client.CreateTransactionAsync(main.Id, 2500m, "2025-12-31", "Employer", "December", salary.Id);
+        var employer = await client.CreateTransactionAsync(main.Id, 2500m, "2025-12-31", "Employer", "December", salary.Id);
+        // Reconciled to a statement, and one row cleared since: both marks survive the round trip.
+        (await client.PostAsJsonAsync($"/api/accounts/{main.Id}/reconcile",
+            new { statementDate = "2025-12-31", statementBalance = 2600m, clearedIds = new[] { employer.Id } })).EnsureSuccessStatusCode();
         var tagged = await client.CreateTransactionAsync(main.Id, -45.9m, "2026-01-15", "Tierarzt Müller", "Impfung; \"Bello\"", vet.Id, ["pets", "health"]);
-        await client.CreateTransactionAsync(main.Id, -3.1m, "2026-01-15", "Kiosk", tags: ["cash"]);
+        var kiosk = await client.CreateTransactionAsync(main.Id, -3.1m, "2026-01-15", "Kiosk", tags: ["cash"]);
+        (await client.PutAsJsonAsync($"/api/transactions/{kiosk.Id}/cleared", new { cleared = true })).EnsureSuccessStatusCode();
         await client.CreateTransactionAsync(savings.Id, 200m, "2026-02-01", "Transfer in", tags: ["savings"]);
         await client.CreateTransactionAsync(yen.Id, -1200m, "2026-02-10", "Ramen", categoryId: categories.Single(c => c.Name == "Dining").Id);
         await client.CreateTransactionAsync(yen.Id, -300m, "2026-02-10", "Ramen");
@@ -217,6 +223,9 @@ public sealed class BackupTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     private static Task<HttpResponseMessage> RestoreAsync(HttpClient client, byte[] file, string fileName = "backup.json") =>
         client.PostAsync("/api/imports/backup", new MultipartFormDataContent { { new ByteArrayContent(file), "file", fileName } });
+
+    private static async Task<List<string>> MarksAsync(HttpClient client) =>
+        (await client.ListAllTransactionsAsync()).Select(t => $"{t.Payee}|{t.Cleared}|{t.Reconciled}").Order(StringComparer.Ordinal).ToList();
 
     private static async Task<List<string>> AccountsAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<List<Account>>("/api/accounts"))!
