@@ -23,6 +23,7 @@ public partial class ReconcilePanel
     private bool _finishing;
     private int _generation;
     private int _statusRequest;
+    private int _rowsRequest;
 
     [Parameter, EditorRequired] public required Account Account { get; set; }
     [Parameter] public EventCallback<ReconcileResult> OnFinished { get; set; }
@@ -62,9 +63,15 @@ public partial class ReconcilePanel
             (_rows, _next, _status) = ([], null, null);
             return;
         }
+        // The date can change while the rows of the previous one are loading: only the newest date's rows are shown.
+        var request = ++_rowsRequest;
         _loading = true;
         TransactionPage? page = null;
         await TryApiAsync(async () => page = await Api.GetTransactionsAsync(Query(date, null)));
+        if (request != _rowsRequest)
+        {
+            return;
+        }
         if (page is not null)
         {
             (_rows, _next) = (Unreconciled(page), page.NextCursor);
