@@ -72,4 +72,36 @@ public sealed class TransactionDialogTests : WebTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("can't reach the FinanceTracker service", cut.Markup));
     }
+    [Fact]
+    public void ChangingAReconciledRowAsksFirstAndThenConfirms()
+    {
+        Api.On(HttpMethod.Put, "/api/transactions/7", HttpStatusCode.OK, Stored with { Version = 4 });
+        var cut = RenderDialog(Stored with { Cleared = true, Reconciled = true });
+
+        cut.Field("Payee").Change("Corner grocer (corrected)");
+        cut.Button("Save").Click();
+        cut.WaitForAssertion(() => Assert.Contains("This transaction is reconciled with a bank statement. Change it anyway?", cut.Markup));
+        Assert.Equal("alertdialog", cut.Find(".reconciled-question").GetAttribute("role"));
+        Assert.DoesNotContain(Api.Requests, r => r.Method == HttpMethod.Put);
+
+        cut.Button("Change it anyway").Click();
+        cut.WaitForAssertion(() => Assert.Contains("\"confirmReconciled\":true", Assert.Single(Api.Requests, r => r.Method == HttpMethod.Put).Body));
+    }
+
+    [Fact]
+    public void ARowReconciledElsewhereMeanwhileAsksBeforeSaving()
+    {
+        Api.On(HttpMethod.Put, "/api/transactions/7", request => request.Content!.ReadAsStringAsync().Result.Contains("\"confirmReconciled\":true")
+            ? FakeApi.Json(HttpStatusCode.OK, Stored with { Version = 4 })
+            : FakeApi.Problem(HttpStatusCode.Conflict, "Conflict", "This transaction is reconciled with a bank statement.",
+                new() { ["confirmReconciled"] = ["Send confirmReconciled: true to change it anyway."] }));
+        var cut = RenderDialog(Stored);
+
+        cut.Button("Save").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Change it anyway?", cut.Markup));
+        Assert.DoesNotContain("Changed elsewhere", cut.Markup);
+
+        cut.Button("Change it anyway").Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, Api.Requests.Count(r => r.Method == HttpMethod.Put)));
+    }
 }

@@ -49,6 +49,15 @@ public sealed record Transaction(
 
     /// <summary>A split transaction's parts; empty otherwise.</summary>
     public IReadOnlyList<TransactionSplit> Splits { get; init; } = [];
+
+    /// <summary>Seen on the bank's statement.</summary>
+    public bool Cleared { get; init; }
+
+    /// <summary>Matched to a statement's closing balance: a change asks first and sends ConfirmReconciled.</summary>
+    public bool Reconciled { get; init; }
+
+    /// <summary>The account's real balance after this row; only in a list filtered to one account.</summary>
+    public decimal? RunningBalance { get; init; }
 }
 
 /// <summary>One part of a split transaction: its own category and amount, summing exactly to the transaction's amount.</summary>
@@ -73,7 +82,8 @@ public sealed record UpdateTransactionRequest(
     string? Notes,
     IReadOnlyList<string> Tags,
     int Version,
-    IReadOnlyList<TransactionSplit>? Splits = null);
+    IReadOnlyList<TransactionSplit>? Splits = null,
+    bool ConfirmReconciled = false);
 
 public sealed record CurrencyAmount(string Currency, decimal Amount);
 

@@ -13,6 +13,8 @@ public partial class TransactionDialog
     private bool _saving;
     private bool _conflict;
     private bool _gone;
+    private bool _askReconciled;
+    private bool _confirmedReconciled;
 
     [CascadingParameter] public IDialogInstance? Dialog { get; set; }
 
@@ -37,11 +39,18 @@ public partial class TransactionDialog
 
     private async Task SaveAsync(TransactionFormModel model)
     {
+        // A row matched to a bank statement is changed only once the person said so.
+        if (Transaction is { Reconciled: true } && !_confirmedReconciled)
+        {
+            _askReconciled = true;
+            return;
+        }
         _saving = true;
         _conflict = false;
+        _askReconciled = false;
         Transaction? saved = null;
         await TryApiAsync(
-            async () => saved = Transaction is not null ? await Api.UpdateTransactionAsync(Transaction.Id, model.ToUpdate())
+            async () => saved = Transaction is not null ? await Api.UpdateTransactionAsync(Transaction.Id, model.ToUpdate() with { ConfirmReconciled = _confirmedReconciled })
                 : model.Mode == TransactionFormMode.Transfer ? await Api.GetTransactionAsync((await Api.CreateTransferAsync(model.ToTransfer())).FromTransactionId)
                 : await Api.CreateTransactionAsync(model.ToCreate()),
             HandleProblem);
@@ -56,8 +65,20 @@ public partial class TransactionDialog
         }
     }
 
+    private Task ConfirmReconciledAsync()
+    {
+        _confirmedReconciled = true;
+        return SaveAsync(_model);
+    }
+
     private bool HandleProblem(ApiException problem)
     {
+        // Reconciled since the dialog opened (in another tab): ask, as for a row that was reconciled all along.
+        if (problem.IsConflict && problem.FieldErrors.ContainsKey("confirmReconciled"))
+        {
+            _askReconciled = true;
+            return true;
+        }
         if (problem.IsConflict)
         {
             _conflict = true;

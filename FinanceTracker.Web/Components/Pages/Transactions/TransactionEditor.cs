@@ -23,9 +23,16 @@ public static class TransactionEditor
         return EditorResult<Transaction>.From(result);
     }
 
+    /// <summary>Asks before a delete; for a reconciled row the question says so, and a yes is the confirmation the Api needs.</summary>
     public static Task<bool> ConfirmDeleteAsync(IDialogService dialogs, Transaction transaction) => dialogs.ConfirmAsync(
         "Delete this transaction?",
-        $"{Describe(transaction)} will be removed for good, and the account balance changes with it.");
+        transaction.Reconciled
+            ? $"This transaction is reconciled with a bank statement. Delete it anyway? {Describe(transaction)} will be removed for good, and the account balance changes with it."
+            : $"{Describe(transaction)} will be removed for good, and the account balance changes with it.");
+
+    /// <summary>Deletes after <see cref="ConfirmDeleteAsync"/> said yes, confirming a reconciled row's delete too.</summary>
+    public static Task DeleteConfirmedAsync(FinanceApiClient api, Transaction transaction) =>
+        api.DeleteTransactionAsync(transaction.Id, confirmReconciled: transaction.Reconciled);
 
     /// <summary>Amount and date only: a toast repeating the payee would compete with the grid's text.</summary>
     public static string Summary(Transaction t) => $"{MoneyFormatter.Format(t.Amount, t.Currency)} on {t.Date:d MMM yyyy}";

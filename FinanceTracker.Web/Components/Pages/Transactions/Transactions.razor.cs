@@ -196,7 +196,7 @@ public partial class Transactions
         _dialogOpen = true;
         var confirmed = await TransactionEditor.ConfirmDeleteAsync(Dialogs, transaction);
         _dialogOpen = false;
-        if (confirmed && await TryApiAsync(() => Api.DeleteTransactionAsync(transaction.Id)))
+        if (confirmed && await TryApiAsync(() => TransactionEditor.DeleteConfirmedAsync(Api, transaction)))
         {
             Notifications.Toast("Deleted", TransactionEditor.Summary(transaction));
             await LoadPageAsync();
