@@ -32,6 +32,18 @@ internal static class ReconciliationStore
         connection.QuerySingleOrDefaultAsync<RowState?>(
             "SELECT cleared, reconciled FROM transactions WHERE id = @id AND user_id = @userId", new { id, userId }, transaction);
 
+    /// <summary>
+    /// Whether changing or deleting the row touches a reconciled row: the row itself, or the other side of its transfer
+    /// (a transfer's sides change and go together).
+    /// </summary>
+    public static Task<bool> TouchesReconciledAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id) =>
+        connection.ExecuteScalarAsync<bool>("""
+            SELECT EXISTS (
+                SELECT 1 FROM transactions t
+                LEFT JOIN transactions o ON o.transfer_id = t.transfer_id AND o.user_id = t.user_id AND o.id <> t.id
+                WHERE t.id = @id AND t.user_id = @userId AND (t.reconciled OR COALESCE(o.reconciled, FALSE)))
+            """, new { id, userId }, transaction);
+
     public static Task SetClearedAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id, bool cleared) =>
         connection.ExecuteAsync(
             "UPDATE transactions SET cleared = @cleared, reconciled = reconciled AND @cleared WHERE id = @id AND user_id = @userId",

@@ -80,7 +80,7 @@ public static class TransactionsApi
         var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!request.ConfirmReconciled && await ReconciliationStore.StateAsync(connection, transaction, userId, id) is { Reconciled: true })
+        if (!request.ConfirmReconciled && await ReconciliationStore.TouchesReconciledAsync(connection, transaction, userId, id))
         {
             return ReconciliationApi.ReconciledConflict();
         }
@@ -117,7 +117,7 @@ public static class TransactionsApi
         var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (confirmReconciled != true && await ReconciliationStore.StateAsync(connection, transaction, userId, id) is { Reconciled: true })
+        if (confirmReconciled != true && await ReconciliationStore.TouchesReconciledAsync(connection, transaction, userId, id))
         {
             return ReconciliationApi.ReconciledConflict();
         }

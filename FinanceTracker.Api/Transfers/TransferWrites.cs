@@ -109,7 +109,10 @@ internal static class TransferWrites
 
         var other = locked.Sides.SingleOrDefault(s => s.Id != id);
         const string update = """
-            UPDATE transactions SET booking_date = @date, amount = @amount, payee = @payee, notes = @notes,
+            UPDATE transactions SET
+                -- First, while the old values are in place: a side stays reconciled only while its date and amount do.
+                reconciled = reconciled AND booking_date = @date AND amount = @amount,
+                booking_date = @date, amount = @amount, payee = @payee, notes = @notes,
                 version = version + 1, updated_at = UTC_TIMESTAMP(6)
             WHERE id = @id AND user_id = @userId
             """;

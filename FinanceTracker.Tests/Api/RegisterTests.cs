@@ -98,6 +98,30 @@ public sealed class RegisterTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task ATransferWhoseOtherSideIsReconciledAsksBeforeEitherSideChanges()
+    {
+        var client = await api.NewUserClientAsync();
+        var checking = await client.CreateAccountAsync("Checking", openingBalance: 500m);
+        var savings = await client.CreateAccountAsync("Savings");
+        var created = await client.PostAsJsonAsync("/api/transfers", new { fromAccountId = checking.Id, toAccountId = savings.Id, date = "2026-03-03", amount = 200m });
+        var transfer = (await created.Content.ReadFromJsonAsync<TransferCreated>())!;
+        var reconcile = await client.PostAsJsonAsync($"/api/accounts/{savings.Id}/reconcile",
+            new { statementDate = "2026-03-31", statementBalance = 200m, clearedIds = new[] { transfer.ToTransactionId } });
+        Assert.Equal(HttpStatusCode.OK, reconcile.StatusCode);
+        var from = (await client.GetFromJsonAsync<Transaction>($"/api/transactions/{transfer.FromTransactionId}"))!;
+
+        var edit = new { accountId = checking.Id, date = "2026-03-04", amount = -250m, payee = "", version = from.Version };
+        await (await client.PutAsJsonAsync($"/api/transactions/{from.Id}", edit)).AssertProblemAsync(HttpStatusCode.Conflict, "confirmReconciled");
+        await (await client.DeleteAsync($"/api/transactions/{from.Id}")).AssertProblemAsync(HttpStatusCode.Conflict, "confirmReconciled");
+        Assert.Equal(200m, (await client.GetAccountAsync(savings.Id)).Balance);
+
+        var confirmed = await client.PutAsJsonAsync($"/api/transactions/{from.Id}", new { edit.accountId, edit.date, edit.amount, edit.payee, edit.version, confirmReconciled = true });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        var to = (await client.GetFromJsonAsync<Transaction>($"/api/transactions/{transfer.ToTransactionId}"))!;
+        Assert.Equal((250m, true, false), (to.Amount, to.Cleared, to.Reconciled));
+    }
+
+    [Fact]
     public async Task AnotherPersonsRowsAndAccountsAreNotFound()
     {
         var owner = await api.NewUserClientAsync();
