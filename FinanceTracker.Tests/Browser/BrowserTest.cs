@@ -12,6 +12,19 @@ public abstract class BrowserTest(BrowserStack stack) : IAsyncLifetime
 
     protected BrowserStack Stack { get; } = stack;
 
+    /// <summary>Every look a page must hold: desktop and a 390×844 phone, each light and dark.</summary>
+    public static TheoryData<string, ColorScheme> Looks => new()
+    {
+        { "desktop", ColorScheme.Light },
+        { "desktop", ColorScheme.Dark },
+        { "phone", ColorScheme.Light },
+        { "phone", ColorScheme.Dark },
+    };
+
+    /// <summary>The viewport of one of <see cref="Looks"/>, and its name for screenshots ("phone-dark").</summary>
+    protected static (Viewport Viewport, string Variant) Look(string device, ColorScheme scheme) =>
+        (device == "desktop" ? Viewport.Desktop : new Viewport("phone", 390, 844), $"{device}-{scheme.ToString().ToLowerInvariant()}");
+
     protected async Task<IPage> NewPageAsync(Viewport viewport, ColorScheme scheme = ColorScheme.Light)
     {
         var page = await Stack.NewPageAsync(viewport, scheme);

@@ -18,14 +18,6 @@ public sealed class ImportJourneyTests(BrowserStack stack) : BrowserTest(stack)
         2026-03-05,2500.00,Employer,March salary
         """;
 
-    public static TheoryData<string, ColorScheme> Variants => new()
-    {
-        { "desktop", ColorScheme.Light },
-        { "desktop", ColorScheme.Dark },
-        { "phone", ColorScheme.Light },
-        { "phone", ColorScheme.Dark },
-    };
-
     [Fact]
     public async Task APersonImportsAFileSeesARepeatAsDuplicatesAndUndoesTheImport()
     {
@@ -65,11 +57,10 @@ public sealed class ImportJourneyTests(BrowserStack stack) : BrowserTest(stack)
     }
 
     [Theory]
-    [MemberData(nameof(Variants))]
+    [MemberData(nameof(Looks), MemberType = typeof(BrowserTest))]
     public async Task TheImportPagesFitAndNameEveryControl(string device, ColorScheme scheme)
     {
-        var viewport = device == "desktop" ? Viewport.Desktop : new Viewport("phone", 390, 844);
-        var variant = $"{device}-{scheme.ToString().ToLowerInvariant()}";
+        var (viewport, variant) = Look(device, scheme);
         var me = await NewPersonAsync(viewport, scheme);
         await me.SignUpAsync();
         await me.AddAccountAsync("Everyday", "checking", "EUR");

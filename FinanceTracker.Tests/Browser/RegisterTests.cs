@@ -12,22 +12,13 @@ namespace FinanceTracker.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class RegisterTests(BrowserStack stack) : BrowserTest(stack)
 {
-    public static TheoryData<string, ColorScheme> Variants => new()
-    {
-        { "desktop", ColorScheme.Light },
-        { "desktop", ColorScheme.Dark },
-        { "phone", ColorScheme.Light },
-        { "phone", ColorScheme.Dark },
-    };
-
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
 
     [Theory]
-    [MemberData(nameof(Variants))]
+    [MemberData(nameof(Looks), MemberType = typeof(BrowserTest))]
     public async Task TheRegisterShowsRunningBalancesAndReconcilesToAStatement(string device, ColorScheme scheme)
     {
-        var viewport = device == "desktop" ? Viewport.Desktop : new Viewport("phone", 390, 844);
-        var variant = $"{device}-{scheme.ToString().ToLowerInvariant()}";
+        var (viewport, variant) = Look(device, scheme);
         var me = await NewPersonAsync(viewport, scheme);
         var page = me.Page;
         await me.SignUpAsync();
