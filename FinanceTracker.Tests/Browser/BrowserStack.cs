@@ -26,6 +26,9 @@ public sealed class BrowserStack : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         App = await TestApp.SharedAsync();
+        // The Api tests share this app and run beside the browser: on two busy cores an answer can take longer than
+        // Playwright's 5 s default, so a check waits as long as an action does (a real failure still fails).
+        Assertions.SetDefaultExpectTimeout(15_000);
 
         Directory.CreateDirectory(RepositoryPaths.Screenshots);
         foreach (var stale in Directory.EnumerateFiles(RepositoryPaths.Screenshots, "FAILED-*"))
