@@ -141,11 +141,23 @@ public sealed partial class AccessibilityTests(BrowserStack stack) : BrowserTest
     {
         await page.GotoAsync("/");
         await ReadyAsync(page, "Corner grocer");
-        await page.GetByLabel("Menu", new() { Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Transactions", Exact = true })).ToBeVisibleAsync();
+        var menu = page.GetByLabel("Menu", new() { Exact = true });
+        var transactions = page.GetByRole(AriaRole.Link, new() { Name = "Transactions", Exact = true });
+        await menu.ClickAsync();
+        await Expect(transactions).ToBeVisibleAsync();
         // The panel slides in; check it where it comes to rest.
         await page.WaitForTimeoutAsync(800);
-        return Report("/ + phone menu open", await Axe.SeriousViolationsAsync(page), found);
+        var violations = Report("/ + phone menu open", await Axe.SeriousViolationsAsync(page), found);
+
+        // The menu button says whether its menu is open, and still opens it again after it was closed.
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(transactions).ToBeHiddenAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await menu.ClickAsync();
+        await Expect(transactions).ToBeVisibleAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        return violations;
     }
 
     private static int Report(string name, IReadOnlyList<AxeViolation> violations, StringBuilder found)
