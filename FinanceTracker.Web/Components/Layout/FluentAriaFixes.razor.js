@@ -14,6 +14,11 @@ function nameDialogs() {
         if (title && host.getAttribute('aria-label') !== title) {
             host.setAttribute('aria-label', title);
         }
+        // A drawer does not watch its aria-label (it reads it once, when first drawn), so its <dialog> is named directly.
+        const dialog = host.shadowRoot?.querySelector('dialog');
+        if (title && dialog && dialog.getAttribute('aria-label') !== title) {
+            dialog.setAttribute('aria-label', title);
+        }
     }
 }
 
