@@ -1,0 +1,72 @@
+// Two things Fluent UI leaves out for assistive technology, filled in whenever the page changes.
+let observer;
+
+// Fluent draws each dialog's (and drawer's) <dialog> element inside the shadow root of its host, so the title it shows
+// cannot name it through aria-labelledby (an id does not reach across a shadow root). Fluent passes the host's aria-label
+// on to the <dialog>, so the visible title is copied there: a screen reader announces "New category, dialog", and axe's
+// aria-dialog-name rule holds. A dialog that already has a name of its own keeps it.
+function nameDialogs() {
+    for (const host of document.querySelectorAll('fluent-dialog, fluent-drawer')) {
+        if (host.hasAttribute('aria-labelledby')) {
+            continue;
+        }
+        const title = host.querySelector('[slot="title"]')?.textContent.replace(/\s+/g, ' ').trim();
+        if (title && host.getAttribute('aria-label') !== title) {
+            host.setAttribute('aria-label', title);
+        }
+        // A drawer does not watch its aria-label (it reads it once, when first drawn), so its <dialog> is named directly.
+        const dialog = host.shadowRoot?.querySelector('dialog');
+        if (title && dialog && dialog.getAttribute('aria-label') !== title) {
+            dialog.setAttribute('aria-label', title);
+        }
+    }
+}
+
+// Fluent's hamburger keeps whether its menu is open in aria-expanded on the <div> around the menu button, where ARIA does
+// not allow it (axe: aria-allowed-attr, critical) and a screen reader never hears it. The state moves onto the button; the
+// div gets it back only while a click is handled, because Fluent's own click handler reads it there.
+function fixHamburgers() {
+    for (const drawer of document.querySelectorAll('fluent-drawer[hamburger]')) {
+        const wrapper = document.getElementById(drawer.id.replace(/-drawer$/, ''));
+        const button = wrapper?.querySelector('fluent-button');
+        if (!button || wrapper.ariaFixed) {
+            continue;
+        }
+        wrapper.ariaFixed = true;
+        let clicking = false;
+        const move = () => {
+            if (!clicking && wrapper.hasAttribute('aria-expanded')) {
+                button.setAttribute('aria-expanded', wrapper.getAttribute('aria-expanded'));
+                wrapper.removeAttribute('aria-expanded');
+            }
+        };
+        button.setAttribute('aria-expanded', 'false');
+        move();
+        new MutationObserver(move).observe(wrapper, { attributes: true, attributeFilter: ['aria-expanded'] });
+        wrapper.addEventListener('click', () => {
+            clicking = true;
+            wrapper.setAttribute('aria-expanded', button.getAttribute('aria-expanded') ?? 'false');
+            setTimeout(() => { clicking = false; move(); });
+        }, true);
+    }
+}
+
+function fix() {
+    nameDialogs();
+    fixHamburgers();
+}
+
+export function start() {
+    if (observer) {
+        return;
+    }
+    // Watches only added nodes and text (a dialog opening, its title changing), never attributes, so fixing cannot loop.
+    observer = new MutationObserver(fix);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    fix();
+}
+
+export function stop() {
+    observer?.disconnect();
+    observer = undefined;
+}
