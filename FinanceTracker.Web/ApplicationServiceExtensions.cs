@@ -13,7 +13,12 @@ internal static class ApplicationServiceExtensions
     {
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
-        builder.Services.AddFluentUIComponents();
+        builder.Services.AddFluentUIComponents(options =>
+        {
+            // Toasts drop in at the top, under the header: at the bottom they covered the pager (and on a phone, Save).
+            options.Toast.Position = ToastPosition.TopCenter;
+            options.Toast.VerticalOffset = 60;
+        });
         // Radzen is here for its charts only; their tooltips go through its TooltipService.
         builder.Services.AddScoped<Radzen.TooltipService>();
         builder.Services.AddWebAuthentication(builder.Configuration);

@@ -1,4 +1,4 @@
-// Two things Fluent UI leaves out for assistive technology, filled in whenever the page changes.
+// What Fluent UI leaves out for assistive technology, filled in whenever the page changes.
 let observer;
 
 // Fluent draws each dialog's (and drawer's) <dialog> element inside the shadow root of its host, so the title it shows
@@ -51,8 +51,23 @@ function fixHamburgers() {
     }
 }
 
+// Fluent gives each toast role listitem but its provider no list role (axe: aria-required-parent, critical), and names
+// its close button nothing (an icon only). The provider becomes a list of notifications, announced politely as they
+// arrive, and the button says what it does.
+function fixToasts() {
+    for (const provider of document.querySelectorAll('.fluent-toast-provider:not([role])')) {
+        provider.setAttribute('role', 'list');
+        provider.setAttribute('aria-label', 'Notifications');
+        provider.setAttribute('aria-live', 'polite');
+    }
+    for (const close of document.querySelectorAll('.fluent-toast-provider fluent-button[slot="action"][icon-only]:not([aria-label])')) {
+        close.setAttribute('aria-label', 'Dismiss notification');
+    }
+}
+
 function fix() {
     nameDialogs();
+    fixToasts();
     fixHamburgers();
 }
 
