@@ -51,7 +51,7 @@ public sealed class InsightsTests(BrowserStack stack)
         await Expect(insights.Locator(".rz-column-series path").Filter(new() { Visible = true }).First).ToBeVisibleAsync();
         await Expect(insights.Locator(".rz-line-series path").First).ToBeAttachedAsync();
         // The month axis always names the current month, the last one, on a phone too.
-        var thisMonth = DateTime.UtcNow.ToString("MMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        var thisMonth = FinanceTracker.Web.Components.Pages.Dashboard.Insights.ChartFormat.Month(DateTime.UtcNow.ToString("yyyy-MM"), withYear: false);
         await Expect(insights.Locator(".rz-category-axis .rz-tick-text").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^" + thisMonth));
         await Expect(insights.Locator(".calendar .day:not(.outside)").First).ToBeVisibleAsync();
         Assert.InRange(await insights.Locator(".calendar .day:not(.outside)").CountAsync(), 28, 31);
