@@ -67,6 +67,19 @@ public sealed class BudgetTests(BrowserStack stack) : BrowserTest(stack)
         await Expect(page).ToHaveURLAsync(new Regex($"month={nextMonth:yyyy-MM}"));
         await Expect(page.GetByLabel("Budget for Dining")).ToHaveValueAsync("50.00");
 
+        // Another month with unsaved amounts asks first; staying keeps what was typed.
+        await page.GetByLabel("Budget for Groceries").FillAsync("120");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Previous month" }).ClickAsync();
+        await Expect(page.GetByText("Leave without saving?")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Your changes to the budget for " + nextMonth.ToString("MMMM yyyy", CultureInfo.InvariantCulture))).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = nextMonth.ToString("MMMM yyyy", CultureInfo.InvariantCulture) })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Budget for Groceries")).ToHaveValueAsync("120");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Previous month" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Discard changes" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = thisMonth.ToString("MMMM yyyy", CultureInfo.InvariantCulture) })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Budget for Groceries")).ToHaveValueAsync("100.00");
+
         await page.GotoAsync("/");
         await Expect(card).ToContainTextAsync("of €150.00 used · 81.4%");
         await Expect(card.GetByRole(AriaRole.List, new() { Name = "Over budget" })).ToContainTextAsync(new Regex("Dining\\s+€30\\.00 over"));

@@ -18,6 +18,11 @@ public sealed class BudgetRow(long categoryId, string name, int depth)
 
     public bool Rollover { get; set; }
 
+    /// <summary>The amount and rollover as last loaded or saved, to tell whether the row has unsaved edits.</summary>
+    public (string Amount, bool Rollover) Saved { get; set; } = ("", false);
+
+    public bool IsChanged => (AmountText?.Trim() ?? "") != Saved.Amount || Rollover != Saved.Rollover;
+
     /// <summary>What is wrong with <see cref="AmountText"/>, from the page's own check or from the Api.</summary>
     public string? Error { get; set; }
 

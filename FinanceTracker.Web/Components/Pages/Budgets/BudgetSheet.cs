@@ -23,6 +23,9 @@ public sealed partial class BudgetSheet
     /// <summary>Lines set for the month (a line there only because last month's remainder rolled into it does not count).</summary>
     public int SetLineCount => Budget.Lines.Count(l => l.Amount != 0 || l.Rollover);
 
+    /// <summary>Something typed or ticked that is not saved yet.</summary>
+    public bool HasChanges => Rows.Any(r => r.IsChanged);
+
     public static BudgetSheet From(IReadOnlyList<Category> categories, BudgetResponse budget)
     {
         var expenses = categories.Where(c => c.Kind == CategoryKind.Expense).ToList();
@@ -49,6 +52,7 @@ public sealed partial class BudgetSheet
                 row.Line = line;
                 row.Rollover = line.Rollover;
                 row.AmountText = line.Amount != 0 || line.Rollover ? MoneyFormatter.ToInput(line.Amount, budget.Currency) : null;
+                row.Saved = (row.AmountText ?? "", row.Rollover);
             }
         }
         return new BudgetSheet(budget, rows);

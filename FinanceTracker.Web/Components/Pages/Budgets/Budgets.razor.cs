@@ -1,6 +1,7 @@
 using FinanceTracker.Web.Api;
 using FinanceTracker.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace FinanceTracker.Web.Components.Pages.Budgets;
@@ -16,6 +17,7 @@ public partial class Budgets
     private DateOnly _month;
     private (DateOnly Month, string? Currency)? _loaded;
     private string? _notice;
+    private string? _pickedCurrency;
     private bool _busy;
 
     [Inject] public required IDialogService Dialogs { get; init; }
@@ -50,6 +52,7 @@ public partial class Budgets
     private async Task LoadAsync()
     {
         _notice = null;
+        _pickedCurrency = null;
         var loaded = await TryApiAsync(async () =>
         {
             _lookups ??= await Lookups.LoadAsync(Api);
@@ -64,9 +67,25 @@ public partial class Budgets
         }
     }
 
+    /// <summary>Another month, another currency or another page would drop typed amounts: ask first.</summary>
+    private async Task ConfirmLeavingAsync(LocationChangingContext context)
+    {
+        if (_sheet?.HasChanges == true && !await Dialogs.ConfirmAsync("Leave without saving?",
+                $"Your changes to the budget for {BudgetMonth.Label(_month)} are not saved yet.", "Discard changes"))
+        {
+            context.PreventNavigation();
+            // The currency list shows the currency still on screen again, not the one picked.
+            _pickedCurrency = null;
+        }
+    }
+
     private void GoToMonth(int offset) => Navigation.NavigateTo(BudgetMonth.Url(_month.AddMonths(offset), _sheet?.Currency ?? Currency));
 
-    private void ChangeCurrency(ChangeEventArgs e) => Navigation.NavigateTo(BudgetMonth.Url(_month, e.Value?.ToString()));
+    private void ChangeCurrency(ChangeEventArgs e)
+    {
+        _pickedCurrency = e.Value?.ToString();
+        Navigation.NavigateTo(BudgetMonth.Url(_month, _pickedCurrency));
+    }
 
     private async Task SaveAsync()
     {
