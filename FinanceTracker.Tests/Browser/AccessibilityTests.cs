@@ -56,14 +56,6 @@ public sealed partial class AccessibilityTests(BrowserStack stack) : BrowserTest
         new("/not-found", "Page not found"),
     ];
 
-    public static TheoryData<string, ColorScheme> Variants => new()
-    {
-        { "desktop", ColorScheme.Light },
-        { "desktop", ColorScheme.Dark },
-        { "phone", ColorScheme.Light },
-        { "phone", ColorScheme.Dark },
-    };
-
     [Fact]
     public void EveryPageOfTheWebIsInTheList()
     {
@@ -79,11 +71,10 @@ public sealed partial class AccessibilityTests(BrowserStack stack) : BrowserTest
     }
 
     [Theory]
-    [MemberData(nameof(Variants))]
+    [MemberData(nameof(Looks), MemberType = typeof(BrowserTest))]
     public async Task EveryPageHasNoSeriousOrCriticalAccessibilityViolations(string device, ColorScheme scheme)
     {
-        var viewport = device == "desktop" ? Viewport.Desktop : new Viewport("phone", 390, 844);
-        var variant = $"{device} {scheme.ToString().ToLowerInvariant()}";
+        var (viewport, variant) = Look(device, scheme);
         var me = await NewPersonAsync(viewport, scheme);
         var found = new StringBuilder();
         var failures = 0;
@@ -108,7 +99,7 @@ public sealed partial class AccessibilityTests(BrowserStack stack) : BrowserTest
         finally
         {
             // The whole list, passes and skips included, for a person to read after the run.
-            await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Screenshots, $"accessibility-{variant.Replace(' ', '-')}.txt"), found.ToString());
+            await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Screenshots, $"accessibility-{variant}.txt"), found.ToString());
         }
 
         Assert.True(failures == 0, $"{failures} serious or critical accessibility violation(s), {variant}:\n{found}");
