@@ -25,7 +25,7 @@ internal sealed class RequestTimer(BenchOptions options)
         }
         var times = new List<double>();
         var budget = Stopwatch.StartNew();
-        for (var i = 0; i < (count ?? options.Requests) && (times.Count < 20 || budget.Elapsed.TotalSeconds < options.FigureSeconds); i++)
+        for (var i = 0; i < (count ?? options.Requests) && (times.Count < 10 || budget.Elapsed.TotalSeconds < options.FigureSeconds); i++)
         {
             if (before is not null) await before(i);
             var started = Stopwatch.GetTimestamp();

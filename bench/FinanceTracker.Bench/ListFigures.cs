@@ -18,7 +18,7 @@ internal sealed class ListFigures(BenchDatabase database, BenchApi api, RequestT
         await Figure(person, "list.category", "one category (rows and split parts)", $"/api/transactions?categoryId={category}");
         await Figure(person, "list.range_partial", "date range with partial months", "/api/transactions?from=2024-02-10&to=2025-06-20");
         await Figure(person, "list.tag", "tag", "/api/transactions?tag=holiday");
-        await Figure(person, "list.amount", "amount range 50 to 60", "/api/transactions?minAmount=-60&maxAmount=-50");
+        await Figure(person, "list.amount", "amount from -60 to -50", "/api/transactions?minAmount=-60&maxAmount=-50");
         await Figure(person, "list.search", "text q=netflix (payee and notes)", "/api/transactions?q=netflix");
         await Figure(person, null, "text q=invoice 12345 (notes, rare)", "/api/transactions?q=invoice%2012345");
         await Figure(person, null, "accounts with balances", "/api/accounts");

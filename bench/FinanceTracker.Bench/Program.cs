@@ -5,6 +5,7 @@ using FinanceTracker.Bench;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = BenchOptions.FromEnvironment();
 var started = DateTimeOffset.UtcNow;
+var loadAtStart = File.ReadAllText("/proc/loadavg").Split(' ')[0];
 var database = new BenchDatabase(options.MySqlConnectionString);
 var api = new BenchApi(options.ApiUrl);
 var results = new Results(options);
@@ -51,6 +52,7 @@ var bytes = await database.ScalarAsync<long>(
 results.Add(null, "database size (data + indexes, information_schema)", bytes / 1048576.0, "MB");
 
 await results.WriteAsync(started, [
+    $"Machine load (1-minute average) {loadAtStart} at the start and {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end, on {Environment.ProcessorCount} cores: other work ran beside the benchmark.",
     "The list's category filter matches one category (its rows and split parts), not its subcategories: that is what the Api's `categoryId` does.",
     $"Api figures measured at the Api process's own address ({options.ApiUrl.Authority}); the AppHost's {options.ProxyUrl?.Authority} is its development proxy in front of it (one figure through it above).",
     $"Seed version {Seeder.Version}; data reused from .local/bench across runs.",

@@ -100,7 +100,7 @@ internal sealed class Results(BenchOptions options)
         return text.ToString();
     }
 
-    private static double Round(double value) => Math.Round(value, value >= 100 ? 0 : 2);
+    private static double Round(double value) => Math.Round(value, value >= 100 ? 1 : 2);
 
     private static string Format(double value) => value >= 1000 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
 

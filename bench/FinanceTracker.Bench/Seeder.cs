@@ -10,7 +10,7 @@ internal sealed record Person(string Email, long UserId, string? Token, int Rows
 
 /// <summary>
 /// Gives each person their ledger once (Seed/ledger.sql); later runs find it and reuse it. Emails carry
-/// <see cref="Version"/>: a change of the data's shape bumps it, and people of other versions are deleted (with every row
+/// <see cref="Version"/>: a change of the data's shape bumps it, and people of other versions or sizes are deleted (with every row
 /// of theirs, through the foreign keys) so the database holds only the current shape.
 /// </summary>
 internal sealed class Seeder(BenchDatabase database, BenchApi api, BenchOptions options)
@@ -20,9 +20,14 @@ internal sealed class Seeder(BenchDatabase database, BenchApi api, BenchOptions 
 
     public static string LedgerEmail(int rows) => $"ledger-{rows}-v{Version}@{Domain}";
 
+    private string OtherEmail(int i) => $"other-{i}-{options.OtherRows}-v{Version}@{Domain}";
+
     public async Task<IReadOnlyList<Person>> PrepareAsync()
     {
-        await database.ExecuteAsync($"DELETE FROM users WHERE email LIKE '%@{Domain}' AND email NOT LIKE '%-v{Version}@{Domain}'");
+        // People of another version or size (a quick run's) go, with every row of theirs: the database holds this run's data only.
+        var wanted = options.GrowthSizes.Select(LedgerEmail).Concat(Enumerable.Range(1, options.OtherPeople).Select(OtherEmail)).Append(ImportFigures.Email);
+        await database.ExecuteAsync(
+            $"DELETE FROM users WHERE email LIKE '%@{Domain}' AND email NOT IN ({string.Join(',', wanted.Select(e => $"'{e}'"))})");
         var people = new List<Person>();
         foreach (var rows in options.GrowthSizes)
         {
@@ -33,7 +38,7 @@ internal sealed class Seeder(BenchDatabase database, BenchApi api, BenchOptions 
         var template = people[0].UserId;
         for (var i = 1; i <= options.OtherPeople; i++)
         {
-            var email = $"other-{i}-{options.OtherRows}-v{Version}@{Domain}";
+            var email = OtherEmail(i);
             // Cloned from a signed-up person (same password hash, own stamps): sign-up is rate limited, and they never sign in.
             await database.ExecuteAsync("""
                 INSERT IGNORE INTO users (user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash, security_stamp, concurrency_stamp)
