@@ -25,7 +25,16 @@ internal sealed class ActualComparison(BenchOptions options, Results results)
         using var node = Process.Start(start)!;
         var stdout = node.StandardOutput.ReadToEndAsync();
         var stderr = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(options.ActualSeconds));
+        try
+        {
+            await node.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            node.Kill(entireProcessTree: true);
+            throw new TimeoutException($"Actual's script did not finish within {options.ActualSeconds} s (BENCH_ACTUAL_SECONDS)");
+        }
         var last = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         if (node.ExitCode != 0 || last is null || !last.StartsWith('{'))
         {

@@ -20,6 +20,9 @@ internal sealed record BenchOptions
     public int ActualRows { get; init; } = 10_000;
     public int ThroughputSeconds { get; init; } = 10;
 
+    /// <summary>Actual's script is stopped after this long (its figures are then left out and the markdown says so).</summary>
+    public int ActualSeconds { get; init; } = 900;
+
     /// <summary>A figure stops early after this long (the markdown says how many requests it got).</summary>
     public int FigureSeconds { get; init; } = 120;
 
@@ -54,6 +57,7 @@ internal sealed record BenchOptions
             ImportRows = Number("BENCH_IMPORT_ROWS", 100_000),
             ActualRows = Number("BENCH_ACTUAL_ROWS", 10_000),
             ThroughputSeconds = Number("BENCH_THROUGHPUT_SECONDS", 10),
+            ActualSeconds = Number("BENCH_ACTUAL_SECONDS", 900),
             FigureSeconds = Number("BENCH_FIGURE_SECONDS", 120),
             ApiPid = Pid("BENCH_API_PID"),
             WebPid = Pid("BENCH_WEB_PID"),

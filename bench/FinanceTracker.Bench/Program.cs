@@ -16,8 +16,12 @@ var people = await new Seeder(database, api, options).PrepareAsync();
 var big = people.Single(p => p.Rows == options.Rows);
 Console.WriteLine($"Ledger of {options.Rows:N0} rows; median_ms p95_ms p99_ms n, or value unit; figure");
 
+// BENCH_ONLY=list,analytics runs only those parts (to re-measure after a change); by default every part runs.
+var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
 async Task Part(string name, Func<Task> run)
 {
+    if (only is { Length: > 0 } && !only.Contains(name)) return;
     try { await run(); }
     catch (Exception error) { results.Failed(name, error); }
 }
