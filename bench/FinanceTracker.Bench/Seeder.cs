@@ -15,7 +15,7 @@ internal sealed record Person(string Email, long UserId, string? Token, int Rows
 /// </summary>
 internal sealed class Seeder(BenchDatabase database, BenchApi api, BenchOptions options)
 {
-    public const int Version = 1;
+    public const int Version = 2;
     private const string Domain = "bench.local";
 
     public static string LedgerEmail(int rows) => $"ledger-{rows}-v{Version}@{Domain}";

@@ -41,7 +41,7 @@ FROM (
            CASE WHEN seq % 100 IN (3, 4, 7) THEN NULL
                 WHEN seq % 37 = 0 THEN NULL
                 WHEN seq % 15 = 0 THEN @sub + seq % 8
-                ELSE @sub + 8 + (seq * 31) % 24 END AS cat,
+                ELSE @sub + 8 + FLOOR(seq * 7919 / 13) % 24 END AS cat, -- spread over every account
            CASE WHEN seq % 100 = 4 THEN ROUND((1 + ((seq - 1) * 7919 % 20000) / 100)
                     * CASE WHEN (seq - 1) % 6 = 3 THEN 1.08 WHEN (seq - 1) % 6 = 5 THEN 0.93 ELSE 1 END, 2)
                 WHEN seq % 15 = 0 THEN 1200 + seq % 1000
