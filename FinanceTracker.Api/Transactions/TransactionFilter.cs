@@ -80,11 +80,13 @@ internal sealed record TransactionFilter
             : Text is not null ? "FROM transactions t WHERE t.user_id = @userId"
             // One import's rows: its own index finds them, however far apart their dates.
             : ImportId is not null ? "FROM transactions t FORCE INDEX (ix_transactions_user_import) WHERE t.user_id = @userId"
-            : $"FROM transactions t FORCE INDEX ({KeysetIndex}) WHERE t.user_id = @userId");
+            : $"FROM transactions t FORCE INDEX ({KeysetIndex(categoryOnRowOnly)}) WHERE t.user_id = @userId");
         if (CategoryId is { } categoryId)
         {
+            // The split transactions with a part in the category are read once from the parts' (user, category) index
+            // (a semi-join), not looked up per row.
             sql.Append(CategoryInParts && !categoryOnRowOnly
-                ? " AND (t.category_id = @categoryId OR EXISTS (SELECT 1 FROM transaction_splits s WHERE s.transaction_id = t.id AND s.user_id = t.user_id AND s.category_id = @categoryId))"
+                ? " AND (t.category_id = @categoryId OR t.id IN (SELECT s.transaction_id FROM transaction_splits s WHERE s.user_id = @userId AND s.category_id = @categoryId))"
                 : " AND t.category_id = @categoryId");
             parameters.Add("categoryId", categoryId);
         }
@@ -137,11 +139,12 @@ internal sealed record TransactionFilter
     /// <summary>
     /// The (user, [account | category], date, id) index that matches the filters. MariaDB otherwise tends
     /// to pick a plain user_id lookup and walk a million rows backwards to the first one in range.
-    /// A category that split parts use is matched row by row along the date index (an OR cannot use the category index).
+    /// A category that split parts use is matched row by row along the date index (an OR cannot use the category index),
+    /// except for its plain rows alone (<paramref name="categoryOnRowOnly"/>, the totals), which the category index holds.
     /// </summary>
-    private string KeysetIndex =>
+    private string KeysetIndex(bool categoryOnRowOnly) =>
         AccountId is not null ? "ix_transactions_user_account_date"
-        : CategoryId is not null && !CategoryInParts ? "ix_transactions_user_category_date"
+        : CategoryId is not null && (!CategoryInParts || categoryOnRowOnly) ? "ix_transactions_user_category_date"
         : "ix_transactions_user_date";
 
     private static T? Read<T>(IQueryCollection query, string name, Dictionary<string, string[]> errors, Func<string, T?> parse, string expected)

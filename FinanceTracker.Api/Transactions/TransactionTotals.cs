@@ -39,17 +39,22 @@ internal static class TransactionTotals
         MySqlConnection connection, long userId, TransactionFilter filter, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
-        var sql = filter.CategoryInParts
-            // The category's plain rows and its split parts; a transaction with several parts in it is counted once.
-            ? $"""
-               SELECT currency, COUNT(DISTINCT id) AS count, SUM(amount) AS amount FROM (
-                   SELECT t.id, t.currency, t.amount {filter.FromWhere(parameters, userId, includeCursor: false, categoryOnRowOnly: true)}
-                   UNION ALL
-                   SELECT t.id, t.currency, s.amount {filter.PartsFromWhere(parameters, userId)}) matching
-               GROUP BY currency ORDER BY currency
-               """
-            : $"SELECT t.currency, COUNT(*) AS count, SUM(t.amount) AS amount {filter.FromWhere(parameters, userId, includeCursor: false)} " +
-              "GROUP BY t.currency ORDER BY t.currency";
+        if (filter.CategoryInParts)
+        {
+            // The category's plain rows, then its split parts (a transaction with several parts in it counted once), each
+            // summed on its own index. The two never share a transaction: a split transaction's own category is null.
+            var partsSql = $"""
+                SELECT t.currency, COUNT(*) AS count, SUM(t.amount) AS amount {filter.FromWhere(parameters, userId, includeCursor: false, categoryOnRowOnly: true)}
+                GROUP BY t.currency;
+                SELECT t.currency, COUNT(DISTINCT t.id) AS count, SUM(s.amount) AS amount {filter.PartsFromWhere(parameters, userId)}
+                GROUP BY t.currency
+                """;
+            await using var both = await connection.QueryMultipleAsync(new CommandDefinition(partsSql, parameters, cancellationToken: cancellationToken));
+            var sums = (await both.ReadAsync<CurrencySum>()).Concat(await both.ReadAsync<CurrencySum>());
+            return sums.GroupBy(p => p.Currency).Select(g => new CurrencySum(g.Key, g.Sum(p => p.Count), g.Sum(p => p.Amount))).ToList();
+        }
+        var sql = $"SELECT t.currency, COUNT(*) AS count, SUM(t.amount) AS amount {filter.FromWhere(parameters, userId, includeCursor: false)} " +
+                  "GROUP BY t.currency ORDER BY t.currency";
         return await connection.QueryAsync<CurrencySum>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 

@@ -1,11 +1,16 @@
-# Sourced by the benchmark scripts: starts the app as README runs it (the AppHost), built in Release, with the
-# benchmarks' own data folder (.local/bench, reused between runs), and stops it on exit.
-# Gives: API_URL, DATA, log, die, token_for EMAIL, mysql_root ARGS…, api_pid.
+# Sourced by the benchmark scripts: builds Release and starts the app as README runs it (the AppHost, the one description
+# of the app: no second copy of the topology here), with the benchmarks' own data folder (.local/bench, reused between
+# runs), niced so that others' work on a shared machine keeps its share, and stops it on exit.
+# Gives: API_URL, WEB_URL, DATA, MYSQL_SOCKET, MYSQL_PASSWORD, log, die, token_for EMAIL, mysql_root ARGS…,
+# api_pid, web_pid, direct_url PID.
 
 API_URL=http://127.0.0.1:5001
+WEB_URL=http://127.0.0.1:5000
 DATA="$PWD/.local/bench"
+MYSQL_SOCKET="$DATA/mysql/mariadb.sock"
 DATABASE_NAME=financedb
 APPHOST_PID=""
+NICE=${BENCH_NICE:-15}
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -14,21 +19,27 @@ start_app() {
     scripts/prereqs
     curl -s -o /dev/null "$API_URL/alive" && die "something already answers on $API_URL: stop scripts/up first"
     mkdir -p "$DATA"
-    log "building and starting the AppHost in Release (data in .local/bench, log in .local/bench/apphost.log)"
-    setsid dotnet run -c Release --project FinanceTracker.AppHost -- --BackingServers:DataDirectory="$DATA" >"$DATA/apphost.log" 2>&1 &
+    log "building Release"
+    nice -n "$NICE" dotnet build -c Release FinanceTracker.AppHost -v quiet -nologo >"$DATA/build.log" 2>&1 ||
+        { tail -n 30 "$DATA/build.log" >&2; die "the Release build failed (see $DATA/build.log)"; }
+    log "starting the AppHost (data in .local/bench, log in .local/bench/apphost.log)"
+    setsid nice -n "$NICE" dotnet run --no-build -c Release --project FinanceTracker.AppHost -- \
+        --BackingServers:DataDirectory="$DATA" >"$DATA/apphost.log" 2>&1 &
     APPHOST_PID=$!
+    # SIGTERM to the AppHost's process group: it stops every process it started (README, "Ctrl+C").
     trap '[[ -n $APPHOST_PID ]] && kill -TERM -- "-$APPHOST_PID" 2>/dev/null; wait' EXIT
     for _ in $(seq 1 300); do
-        curl -sf -o /dev/null "$API_URL/health" && break
+        curl -sf -o /dev/null "$API_URL/health" && curl -sf -o /dev/null "$WEB_URL/health" && break
         kill -0 "$APPHOST_PID" 2>/dev/null || die "the AppHost exited (see $DATA/apphost.log)"
         sleep 1
     done
     curl -sf -o /dev/null "$API_URL/health" || die "the Api did not become healthy (see $DATA/apphost.log)"
+    curl -sf -o /dev/null "$WEB_URL/health" || die "the Web did not become healthy (see $DATA/apphost.log)"
     # Root's password is the AppHost's generated parameter, kept in its user secrets.
     MYSQL_PASSWORD=$(dotnet user-secrets list --project FinanceTracker.AppHost | sed -n 's/^Parameters:mysql-password = //p')
 }
 
-mysql_root() { MYSQL_PWD="$MYSQL_PASSWORD" mariadb --socket="$DATA/mysql/mariadb.sock" -uroot --batch --skip-column-names "$@"; }
+mysql_root() { MYSQL_PWD="$MYSQL_PASSWORD" mariadb --socket="$MYSQL_SOCKET" -uroot --batch --skip-column-names "$@"; }
 
 # Registers (once) and signs in; prints the access token.
 token_for() {
@@ -38,9 +49,9 @@ token_for() {
         sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
 }
 
-# The Api's process id: of the processes running FinanceTracker.Api (a dotnet host or its own executable), the largest.
-api_pid() {
-    pgrep -f 'FinanceTracker\.Api(\.dll)?( |$)' | while read -r pid; do
-        printf '%s %s\n' "$(sed -nE 's/^VmRSS:\s+([0-9]+) kB/\1/p' "/proc/$pid/status" 2>/dev/null || echo 0)" "$pid"
-    done | sort -rn | awk 'NR == 1 { print $2 }'
-}
+# The process of this worktree's Release Api (Web): its executable's path tells it from other checkouts' apps.
+api_pid() { pgrep -f "^$PWD/FinanceTracker.Api/bin/Release/net10.0/FinanceTracker.Api\$" | head -n 1; }
+web_pid() { pgrep -f "^$PWD/FinanceTracker.Web/bin/Release/net10.0/FinanceTracker.Web\$" | head -n 1; }
+
+# The address a process itself listens on: the AppHost's ports (5001, 5000) are its proxy in front of the apps.
+direct_url() { ss -ltnpH | sed -nE "s/.* 127\.0\.0\.1:([0-9]+) .*pid=$1,.*/http:\/\/127.0.0.1:\1/p" | head -n 1; }

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace FinanceTracker.Bench;
+
+/// <summary>Median, p95 and p99 (nearest rank) of one figure's requests, and how many there were.</summary>
+internal sealed record Latency(double MedianMs, double P95Ms, double P99Ms, int Count)
+{
+    public static Latency Of(List<double> milliseconds)
+    {
+        milliseconds.Sort();
+        double Rank(double p) => milliseconds[Math.Clamp((int)Math.Ceiling(p * milliseconds.Count) - 1, 0, milliseconds.Count - 1)];
+        return new Latency(Rank(0.5), Rank(0.95), Rank(0.99), milliseconds.Count);
+    }
+}
+
+/// <summary>Times requests one after another: a few unmeasured first (connections, JIT), then up to n, bounded in time.</summary>
+internal sealed class RequestTimer(BenchOptions options)
+{
+    public async Task<Latency> MeasureAsync(Func<int, Task> request, Func<int, Task>? before = null, int warmup = 3, int? count = null)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            if (before is not null) await before(-1 - i);
+            await request(-1 - i);
+        }
+        var times = new List<double>();
+        var budget = Stopwatch.StartNew();
+        for (var i = 0; i < (count ?? options.Requests) && (times.Count < 10 || budget.Elapsed.TotalSeconds < options.FigureSeconds); i++)
+        {
+            if (before is not null) await before(i);
+            var started = Stopwatch.GetTimestamp();
+            await request(i);
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return Latency.Of(times);
+    }
+}

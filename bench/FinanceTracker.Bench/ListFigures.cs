@@ -1,0 +1,41 @@
+namespace FinanceTracker.Bench;
+
+/// <summary>The list (GET /api/transactions) of the big person: first page, deep cursor, every filter.</summary>
+internal sealed class ListFigures(BenchDatabase database, BenchApi api, RequestTimer timer, Results results)
+{
+    public async Task RunAsync(Person person)
+    {
+        var account = await database.ScalarAsync<long>(
+            "SELECT MIN(id) FROM accounts WHERE user_id = @user", ("@user", person.UserId));
+        // A subcategory that split parts use too: the category filter then matches rows and parts.
+        var category = await database.ScalarAsync<long>(
+            "SELECT id FROM categories WHERE user_id = @user AND name = 'Food 1'", ("@user", person.UserId));
+        var cursor = await CursorAtDepthAsync(person, 10_000);
+
+        await Figure(person, "list.first_page", "first page (50)", "/api/transactions?pageSize=50");
+        await Figure(person, "list.deep_cursor", "page of 50, 10,000 rows deep by cursor", $"/api/transactions?pageSize=50&cursor={Uri.EscapeDataString(cursor)}");
+        await Figure(person, "list.account", "one account (with running balances)", $"/api/transactions?accountId={account}");
+        await Figure(person, "list.category", "one category (rows and split parts)", $"/api/transactions?categoryId={category}");
+        await Figure(person, "list.range_partial", "date range with partial months", "/api/transactions?from=2024-02-10&to=2025-06-20");
+        await Figure(person, "list.tag", "tag", "/api/transactions?tag=holiday");
+        await Figure(person, "list.amount", "amount from -60 to -50", "/api/transactions?minAmount=-60&maxAmount=-50");
+        await Figure(person, "list.search", "text q=netflix (payee and notes)", "/api/transactions?q=netflix");
+        await Figure(person, null, "text q=invoice 12345 (notes, rare)", "/api/transactions?q=invoice%2012345");
+        await Figure(person, null, "accounts with balances", "/api/accounts");
+    }
+
+    private async Task Figure(Person person, string? key, string label, string path) =>
+        results.Add(key, label, await timer.MeasureAsync(_ => api.SendAsync(HttpMethod.Get, path, person.Auth)));
+
+    /// <summary>The cursor after <paramref name="depth"/> rows, reached by paging 500 at a time as a client would.</summary>
+    private async Task<string> CursorAtDepthAsync(Person person, int depth)
+    {
+        string? cursor = null;
+        for (var seen = 0; seen < depth; seen += 500)
+        {
+            var page = await api.GetAsync("/api/transactions?pageSize=500" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"), person.Auth);
+            cursor = page.GetProperty("nextCursor").GetString() ?? throw new InvalidOperationException("the ledger is shorter than the depth");
+        }
+        return cursor!;
+    }
+}
