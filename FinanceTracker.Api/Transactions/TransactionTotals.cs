@@ -51,7 +51,7 @@ internal static class TransactionTotals
                 """;
             await using var both = await connection.QueryMultipleAsync(new CommandDefinition(partsSql, parameters, cancellationToken: cancellationToken));
             var sums = (await both.ReadAsync<CurrencySum>()).Concat(await both.ReadAsync<CurrencySum>());
-            return sums.GroupBy(p => p.Currency).Select(g => new CurrencySum(g.Key, g.Sum(p => p.Count), g.Sum(p => p.Amount))).ToList();
+            return sums.GroupBy(p => p.Currency).Select(g => new CurrencySum(g.Key, g.Sum(p => p.Count), g.Sum(p => p.Amount))).OrderBy(s => s.Currency, StringComparer.Ordinal).ToList();
         }
         var sql = $"SELECT t.currency, COUNT(*) AS count, SUM(t.amount) AS amount {filter.FromWhere(parameters, userId, includeCursor: false)} " +
                   "GROUP BY t.currency ORDER BY t.currency";
