@@ -151,7 +151,7 @@ public sealed class KeyboardTests(BrowserStack stack) : BrowserTest(stack)
         await Expect(add).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("?");
         await Expect(help).ToBeHiddenAsync();
-        await add.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(add).ToHaveCountAsync(0);
 
         await page.Keyboard.PressAsync("g");

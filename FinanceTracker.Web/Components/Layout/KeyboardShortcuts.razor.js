@@ -75,6 +75,8 @@ function press(name) {
 function openHelp() {
     active.returnTo = document.activeElement;
     active.dialog.showModal();
+    // The list itself takes focus (read out by its name, scrolled to the top), not the Close button at its end.
+    active.dialog.focus();
 }
 
 function onKeyDown(event) {
