@@ -79,6 +79,7 @@ public sealed class KeyboardTests(BrowserStack stack) : BrowserTest(stack)
         await page.GotoAsync($"/accounts/{account}");
         var register = page.GetByRole(AriaRole.Grid, new() { Name = "Register" });
         await Expect(register.GetByRole(AriaRole.Button, new() { Name = "Acme Corp" })).ToBeVisibleAsync();
+        await ExpectOneTabStopAsync(register);
 
         await register.GetByRole(AriaRole.Button, new() { Name = "Landlord" }).FocusAsync();
         await Expect(register.Locator("[tabindex='0']")).ToHaveCountAsync(1);
@@ -157,8 +158,19 @@ public sealed class KeyboardTests(BrowserStack stack) : BrowserTest(stack)
         await page.Keyboard.PressAsync("g");
         await page.Keyboard.PressAsync("d");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Add transaction" }).First)
+            .Not.ToHaveAttributeAsync("aria-disabled", "true");
+        await page.Keyboard.PressAsync("n");
+        await Expect(add).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(add).ToHaveCountAsync(0);
+
+        // A page without an Add transaction button: n goes to Transactions and opens the form there.
+        await page.GotoAsync("/categories");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Categories", Level = 1 })).ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Keyboard.PressAsync("n");
+        await Expect(page).ToHaveURLAsync(new Regex("/transactions$"));
         await Expect(add).ToBeVisibleAsync();
     }
 
@@ -193,7 +205,11 @@ public sealed class KeyboardTests(BrowserStack stack) : BrowserTest(stack)
         await page.GotoAsync("/transactions");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Transactions", Level = 1 })).ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await ExpectOneTabStopAsync(page.GetByRole(AriaRole.Grid, new() { Name = "Transactions" }));
     }
+
+    /// <summary>Fluent draws every cell with tabindex 0; one left means the grid's keyboard script has taken over.</summary>
+    private static Task ExpectOneTabStopAsync(ILocator grid) => Expect(grid.Locator("[tabindex='0']")).ToHaveCountAsync(1);
 
     /// <summary>The transaction form's dialog, whether Fluent announces it as a dialog or an alert dialog.</summary>
     private static ILocator TransactionDialog(IPage page, string name) =>

@@ -50,9 +50,10 @@ function newTransaction() {
         return; // Its button is disabled: there is no account yet.
     }
     navigate('/transactions');
+    // The address changes before the page does: the button must be the Transactions page's, not the old page's.
     const started = Date.now();
     const timer = setInterval(() => {
-        const arrived = location.pathname === '/transactions' && button('Add transaction');
+        const arrived = document.querySelector('main h1')?.textContent.trim() === 'Transactions' && button('Add transaction');
         if (arrived || Date.now() - started > 10_000) {
             clearInterval(timer);
             arrived?.click();
