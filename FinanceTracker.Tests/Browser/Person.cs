@@ -103,7 +103,8 @@ public sealed class Person(IPage page, string email)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
     }
 
-    public ILocator TransactionsTable => Page.GetByRole(AriaRole.Table);
+    /// <summary>The Transactions list: a grid (one Tab stop, arrow keys between its cells).</summary>
+    public ILocator TransactionsTable => Page.GetByRole(AriaRole.Grid, new() { Name = "Transactions" });
 
     /// <summary>Saves a screenshot under .local/screenshots (git-ignored), overwritten each run.</summary>
     public async Task ScreenshotAsync(string name)

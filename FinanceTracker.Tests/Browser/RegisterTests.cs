@@ -37,7 +37,7 @@ public sealed class RegisterTests(BrowserStack stack) : BrowserTest(stack)
         await AddTransactionAsync(me, Today.AddDays(-5), "34.90", "Dining", "Trattoria Roma");
 
         // Newest first; the balance after each row starts from the opening balance of 1,000.
-        var register = page.GetByRole(AriaRole.Table, new() { Name = "Register" });
+        var register = page.GetByRole(AriaRole.Grid, new() { Name = "Register" });
         await Expect(register.GetByRole(AriaRole.Columnheader, new() { Name = "Balance" })).ToBeVisibleAsync();
         await ExpectBalancesAsync(register, "€2,178.70", "€2,213.60", "€2,300.00", "€3,500.00");
         await Expect(page.GetByText("Current balance")).ToBeVisibleAsync();
@@ -116,7 +116,7 @@ public sealed class RegisterTests(BrowserStack stack) : BrowserTest(stack)
         await me.Page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = category });
         await me.Page.GetByLabel("Payee").FillAsync(payee);
         await me.SaveAsync();
-        await Expect(me.Page.GetByRole(AriaRole.Table, new() { Name = "Register" }).GetByRole(AriaRole.Button, new() { Name = payee })).ToBeVisibleAsync();
+        await Expect(me.Page.GetByRole(AriaRole.Grid, new() { Name = "Register" }).GetByRole(AriaRole.Button, new() { Name = payee })).ToBeVisibleAsync();
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -76,6 +76,16 @@ public sealed class RegisterPageTests : WebTestContext
     }
 
     [Fact]
+    public void TheRegisterIsAGridOfGridcells()
+    {
+        var table = RenderRegister().Find("table[aria-label=Register]");
+
+        Assert.Equal("grid", table.GetAttribute("role"));
+        Assert.All(table.QuerySelectorAll("tbody td"), td => Assert.Equal("gridcell", td.GetAttribute("role")));
+        Assert.Equal(3, table.QuerySelectorAll("tbody [data-row-open]").Length);
+    }
+
+    [Fact]
     public void TickingClearedSavesItAtOnce()
     {
         var cut = RenderRegister();

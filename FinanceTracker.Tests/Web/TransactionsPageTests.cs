@@ -41,13 +41,14 @@ public sealed class TransactionsPageTests : WebTestContext
     }
 
     [Fact]
-    public void TheGridIsATableWithTheExpectedColumns()
+    public void TheListIsAGridOfGridcellsWithTheExpectedColumns()
     {
         var cut = Render<Transactions>();
         cut.WaitForAssertion(() => Assert.Contains("First page payee", cut.Markup));
 
         var table = cut.Find("table");
-        Assert.Equal("table", table.GetAttribute("role"));
+        Assert.Equal("grid", table.GetAttribute("role"));
+        Assert.All(table.QuerySelectorAll("tbody td"), td => Assert.Equal("gridcell", td.GetAttribute("role")));
         Assert.Equal(["Date", "Payee", "Category", "Account", "Amount"],
             table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).ToArray());
     }
