@@ -1,4 +1,4 @@
-// Two things Fluent UI leaves out for assistive technology, filled in whenever the page changes.
+// Three things Fluent UI leaves out for assistive technology, filled in whenever the page changes.
 let observer;
 
 // Fluent draws each dialog's (and drawer's) <dialog> element inside the shadow root of its host, so the title it shows
@@ -51,8 +51,21 @@ function fixHamburgers() {
     }
 }
 
+// Fluent's modal dialog is always role alertdialog, which is for a message that needs an answer. A form (it holds
+// [data-form-dialog], see Shared/FormDialog) is a plain dialog; confirmations keep alertdialog. The role is set on
+// the <dialog> in the shadow root, where Fluent put it; Fluent sets it again only if the dialog's type changes.
+function roleFormDialogs() {
+    for (const host of document.querySelectorAll('fluent-dialog')) {
+        const dialog = host.shadowRoot?.querySelector('dialog');
+        if (dialog && host.querySelector('[data-form-dialog]') && dialog.getAttribute('role') !== 'dialog') {
+            dialog.setAttribute('role', 'dialog');
+        }
+    }
+}
+
 function fix() {
     nameDialogs();
+    roleFormDialogs();
     fixHamburgers();
 }
 

@@ -59,10 +59,12 @@ public partial class TransactionForm
 
     private void AmountChanged()
     {
-        // A typed sign says which way the money went: "-42" is money out, "+42" money in.
+        // A typed sign says which way the money went: "-42" is money out, "+42" money in. The switch then shows the
+        // direction and the sign leaves the text, so the field, the switch and the preview never disagree.
         if (AmountText.HasExplicitSign(Model.Amount) && AmountText.TryParse(Model.Amount, out var value) && value != 0)
         {
             Model.MoneyIn = value > 0;
+            Model.Amount = AmountText.WithoutSign(Model.Amount);
             _directionChosen = true;
         }
     }

@@ -1,0 +1,53 @@
+// Keys inside a form dialog. Listened for on window in the capture phase, so Escape is seen before Fluent's dialog closes itself.
+const attached = new Map();
+
+// A text, number or date field submits on Enter, as in a plain web form; buttons, checkboxes and text areas keep their own Enter.
+const submitsOnEnter = new Set(['text', 'number', 'date', 'email', 'search', 'tel', 'url', 'month', 'time', 'datetime-local', 'password']);
+
+export function attach(root, dotnet) {
+    // After ArrowUp/ArrowDown in a field with suggestions, Enter picks the highlighted suggestion instead of saving.
+    let picking = false;
+    const host = root.closest('fluent-dialog') ?? root;
+    const onKey = event => {
+        if (!host.contains(event.target) || event.isComposing || event.altKey || event.ctrlKey || event.metaKey) {
+            return;
+        }
+        if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopImmediatePropagation();
+            dotnet.invokeMethodAsync('EscapeAsync');
+            return;
+        }
+        const field = event.target;
+        if (!(field instanceof HTMLInputElement) || !root.contains(field)) {
+            return;
+        }
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            picking = field.hasAttribute('list');
+            return;
+        }
+        if (event.key !== 'Enter' || event.shiftKey || !submitsOnEnter.has(field.type) || !field.form) {
+            return;
+        }
+        if (picking) {
+            picking = false;
+            return;
+        }
+        event.preventDefault();
+        // The field's value goes to the server first (Blazor binds on change), then the form is submitted.
+        field.dispatchEvent(new Event('change', { bubbles: true }));
+        field.form.requestSubmit();
+    };
+    const onInput = () => { picking = false; };
+    window.addEventListener('keydown', onKey, true);
+    root.addEventListener('input', onInput);
+    attached.set(root, () => {
+        window.removeEventListener('keydown', onKey, true);
+        root.removeEventListener('input', onInput);
+    });
+}
+
+export function detach(root) {
+    attached.get(root)?.();
+    attached.delete(root);
+}
