@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.FluentUI.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -86,7 +87,29 @@ public partial class FormDialog
 
     private Task CloseAsync() => Dialog?.CancelAsync() ?? Task.CompletedTask;
 
-    private static string Snapshot(object model) => JsonSerializer.Serialize(model, model.GetType());
+    // An emptied field equals one never filled in: typing and deleting again leaves nothing to lose.
+    private static readonly JsonSerializerOptions SnapshotOptions = new() { Converters = { new EmptyAsNull() } };
+
+    private static string Snapshot(object model) => JsonSerializer.Serialize(model, model.GetType(), SnapshotOptions);
+
+    private sealed class EmptyAsNull : JsonConverter<string>
+    {
+        public override bool HandleNull => true;
+
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
+
+        public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writer.WriteStringValue(value);
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -42,6 +42,14 @@ public partial class TransactionForm
             _boundModel = Model;
             Model.AccountCurrencies = Accounts.ToDictionary(a => a.Id, a => a.Currency);
             _editContext = new EditContext(Model);
+            // The preview depends on the split's parts too, which their own editor changes.
+            _editContext.OnFieldChanged += (_, e) =>
+            {
+                if (e.FieldIdentifier.FieldName == nameof(TransactionFormModel.Splits))
+                {
+                    StateHasChanged();
+                }
+            };
             _directionChosen = Model.Version > 0;
         }
     }
