@@ -18,6 +18,7 @@ public partial class FormDialog
     private object? _snapshotOf;
     private string? _snapshot;
     private bool _asking;
+    private bool _disposed;
 
     [CascadingParameter] public IDialogInstance? Dialog { get; set; }
 
@@ -67,9 +68,13 @@ public partial class FormDialog
         }
         if (firstRender)
         {
-            _self = DotNetObjectReference.Create(this);
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["Components/Shared/FormDialog.razor.js"]);
-            await _module.InvokeVoidAsync("attach", _root, _self);
+            // The dialog may have closed while the script loaded (Escape at once): then there is nothing to attach to.
+            if (!_disposed)
+            {
+                _self = DotNetObjectReference.Create(this);
+                await _module.InvokeVoidAsync("attach", _root, _self);
+            }
         }
     }
 
@@ -113,6 +118,7 @@ public partial class FormDialog
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         try
         {
             if (_module is not null)
@@ -121,9 +127,9 @@ public partial class FormDialog
                 await _module.DisposeAsync();
             }
         }
-        catch (JSDisconnectedException)
+        catch (Exception e) when (e is JSDisconnectedException or TaskCanceledException)
         {
-            // The circuit is gone, and the page's script with it.
+            // The circuit is gone (or going), and the page's script with it.
         }
         _self?.Dispose();
         GC.SuppressFinalize(this);

@@ -4,6 +4,14 @@ const attached = new Map();
 // A text, number or date field submits on Enter, as in a plain web form; buttons, checkboxes and text areas keep their own Enter.
 const submitsOnEnter = new Set(['text', 'number', 'date', 'email', 'search', 'tel', 'url', 'month', 'time', 'datetime-local', 'password']);
 
+// Blazor binds a field on change, which comes only when it loses the focus: the value being typed goes to the server
+// first, so saving sends it and leaving knows it would be lost.
+function commit(field) {
+    if ((field instanceof HTMLInputElement && submitsOnEnter.has(field.type)) || field instanceof HTMLTextAreaElement) {
+        field.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+}
+
 export function attach(root, dotnet) {
     // After ArrowUp/ArrowDown in a field with suggestions, Enter picks the highlighted suggestion instead of saving.
     let picking = false;
@@ -15,6 +23,7 @@ export function attach(root, dotnet) {
         if (event.key === 'Escape') {
             event.preventDefault();
             event.stopImmediatePropagation();
+            commit(event.target);
             dotnet.invokeMethodAsync('EscapeAsync');
             return;
         }
@@ -34,8 +43,7 @@ export function attach(root, dotnet) {
             return;
         }
         event.preventDefault();
-        // The field's value goes to the server first (Blazor binds on change), then the form is submitted.
-        field.dispatchEvent(new Event('change', { bubbles: true }));
+        commit(field);
         field.form.requestSubmit();
     };
     const onInput = () => { picking = false; };
