@@ -163,7 +163,8 @@ public sealed class FormsTests(BrowserStack stack) : BrowserTest(stack)
         var delete = page.GetByRole(AriaRole.Alertdialog, new() { Name = "Delete Dining?" });
         await Expect(delete).ToMatchAriaSnapshotAsync("""
             - alertdialog "Delete Dining?":
-              - listitem: 2 transactions use it.
+              - list:
+                - listitem: 2 transactions use it.
               - combobox "Move them to"
               - button "Cancel"
               - button "Delete"

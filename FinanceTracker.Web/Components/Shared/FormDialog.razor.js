@@ -47,11 +47,22 @@ export function attach(root, dotnet) {
         field.form.requestSubmit();
     };
     const onInput = () => { picking = false; };
+    // A question asked in the dialog (discard, a far date) is brought to the middle of it: at the bottom of a long form
+    // the dialog's own padding would otherwise hide its buttons.
+    const questions = new MutationObserver(records => {
+        for (const node of records.flatMap(r => [...r.addedNodes])) {
+            if (node instanceof HTMLElement && node.matches('.inline-question')) {
+                node.scrollIntoView({ block: 'center' });
+            }
+        }
+    });
     window.addEventListener('keydown', onKey, true);
     root.addEventListener('input', onInput);
+    questions.observe(root, { childList: true, subtree: true });
     attached.set(root, () => {
         window.removeEventListener('keydown', onKey, true);
         root.removeEventListener('input', onInput);
+        questions.disconnect();
     });
 }
 
