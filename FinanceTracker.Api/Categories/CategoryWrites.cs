@@ -71,10 +71,17 @@ internal static class CategoryWrites
         }
     }
 
-    /// <summary>Deletes a category; its transactions move to <paramref name="reassignTo"/>, which is required when it has any.</summary>
+    /// <summary>
+    /// Deletes a category; its transactions move to <paramref name="reassignTo"/>, or to no category with
+    /// <paramref name="uncategorise"/>: one of the two is required when it has any.
+    /// </summary>
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DeleteAsync(
-        long id, long? reassignTo, MySqlDataSource db, CurrentUser caller)
+        long id, long? reassignTo, bool? uncategorise, MySqlDataSource db, CurrentUser caller)
     {
+        if (reassignTo is not null && uncategorise == true)
+        {
+            return Problems.Invalid("uncategorise", "Either move the transactions to another category or leave them without one, not both.");
+        }
         var userId = caller.Id;
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -109,6 +116,19 @@ internal static class CategoryWrites
                 """, new { targetId, userId, id }, transaction);
             await MonthlyTotals.MoveCategoryAsync(connection, transaction, userId, id, targetId);
         }
+        else if (uncategorise == true)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE transactions SET category_id = NULL, version = version + 1 WHERE user_id = @userId AND category_id = @id",
+                new { userId, id }, transaction);
+            await connection.ExecuteAsync("""
+                UPDATE transactions t JOIN transaction_splits s ON s.transaction_id = t.id AND s.user_id = t.user_id
+                SET t.version = t.version + 1, s.category_id = NULL
+                WHERE s.user_id = @userId AND s.category_id = @id
+                """, new { userId, id }, transaction);
+            // Month rows keep "no category" under category 0 (see M0003).
+            await MonthlyTotals.MoveCategoryAsync(connection, transaction, userId, id, 0);
+        }
         else
         {
             // A locking read sees the latest rows, not the snapshot the account read above began.
@@ -119,7 +139,7 @@ internal static class CategoryWrites
             if (used > 0)
             {
                 return Problems.Conflict(
-                    $"{used} transaction(s) use this category. Pass ?reassignTo=<categoryId> to move them to another category first.");
+                    $"{used} transaction(s) use this category. Pass ?reassignTo=<categoryId> to move them to another category, or ?uncategorise=true to leave them without one.");
             }
         }
 

@@ -72,6 +72,23 @@ public sealed class CategoryTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task DeletingAUsedCategoryCanLeaveItsTransactionsUncategorised()
+    {
+        var client = await api.NewUserClientAsync();
+        var dining = (await client.CategoriesAsync()).First(c => c.Name == "Dining");
+        var account = await client.CreateAccountAsync();
+        var t = await client.CreateTransactionAsync(account.Id, -8m, categoryId: dining.Id);
+
+        var response = await client.DeleteAsync($"/api/categories/{dining.Id}?uncategorise=true");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.DoesNotContain(await client.CategoriesAsync(), c => c.Id == dining.Id);
+        var after = (await client.GetFromJsonAsync<Transaction>($"/api/transactions/{t.Id}"))!;
+        Assert.Null(after.CategoryId);
+        Assert.Equal(-8m, after.Amount);
+    }
+
+    [Fact]
     public async Task ReassignTargetMustBeAnotherOwnCategoryOfTheSameKind()
     {
         var client = await api.NewUserClientAsync();

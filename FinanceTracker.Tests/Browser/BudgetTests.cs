@@ -20,7 +20,7 @@ public sealed class BudgetTests(BrowserStack stack) : BrowserTest(stack)
         await me.AddAccountAsync("Everyday", "checking", "EUR");
         await AddSubcategoryAsync(page, "Supermarket", "Groceries");
         // Spending in a subcategory counts against its parent's budget.
-        await me.AddTransactionAsync("42.10", "Supermarket", "Corner grocer");
+        await me.AddTransactionAsync("42.10", "Groceries › Supermarket", "Corner grocer");
         await me.AddTransactionAsync("80", "Dining", "Bistro");
         await me.AddTransactionAsync("19.99", "Shopping", "Bookshop");
         var thisMonth = DateTime.Now;

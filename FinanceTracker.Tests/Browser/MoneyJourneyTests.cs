@@ -103,7 +103,9 @@ public sealed class MoneyJourneyTests(BrowserStack stack) : BrowserTest(stack)
 
         await Expect(me.Page.GetByText("JPY amounts have no decimals.")).ToBeVisibleAsync();
         await me.ScreenshotAsync("06-transaction-validation-desktop");
+        // What was typed is not thrown away without asking.
         await me.Page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await me.Page.GetByRole(AriaRole.Button, new() { Name = "Discard" }).ClickAsync();
         await Expect(me.Page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToHaveCountAsync(0);
     }
 }

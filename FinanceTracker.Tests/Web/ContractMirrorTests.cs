@@ -25,6 +25,7 @@ public sealed class ContractMirrorTests
         { typeof(FinanceTracker.Api.Budgets.BudgetLine), typeof(FinanceTracker.Web.Api.BudgetLine) },
         { typeof(FinanceTracker.Api.Budgets.BudgetTotals), typeof(FinanceTracker.Web.Api.BudgetTotals) },
         { typeof(FinanceTracker.Api.Budgets.UnbudgetedSpending), typeof(FinanceTracker.Web.Api.UnbudgetedSpending) },
+        { typeof(FinanceTracker.Api.Categories.CategoryUsage), typeof(FinanceTracker.Web.Api.CategoryUsage) },
     };
 
     [Theory]

@@ -30,7 +30,7 @@ public sealed class TransactionFormTests : WebTestContext
         cut.Button("Save").Click();
 
         Assert.Contains("Enter an amount.", cut.MessagesOf("Amount"));
-        Assert.Contains("Enter the date.", cut.MessagesOf("Date"));
+        Assert.Contains("Enter a date.", cut.MessagesOf("Date"));
         Assert.Empty(cut.MessagesOf("Payee"));
         Assert.Null(_submitted);
     }

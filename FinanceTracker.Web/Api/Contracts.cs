@@ -24,6 +24,9 @@ public enum CategoryKind { Expense, Income }
 
 public sealed record Category(long Id, string Name, CategoryKind Kind, long? ParentId, string? Color);
 
+/// <summary>What deleting a category touches (GET /api/categories/{id}/usage).</summary>
+public sealed record CategoryUsage(long Transactions, long Subcategories, long RecurringRules, long BudgetLines);
+
 public sealed record CategoryRequest(string Name, CategoryKind Kind, long? ParentId, string? Color);
 
 public sealed record Transaction(

@@ -44,8 +44,12 @@ public sealed partial class FinanceApiClient(HttpClient http)
     public Task<Category> UpdateCategoryAsync(long id, CategoryRequest category, CancellationToken ct = default) =>
         SendAsync<Category>(Json(HttpMethod.Put, $"api/categories/{id}", category), ct);
 
-    public Task DeleteCategoryAsync(long id, long? reassignTo = null, CancellationToken ct = default) =>
-        SendAsync(new(HttpMethod.Delete, $"api/categories/{id}{(reassignTo is { } to ? $"?reassignTo={to}" : "")}"), ct);
+    public Task<CategoryUsage> GetCategoryUsageAsync(long id, CancellationToken ct = default) =>
+        SendAsync<CategoryUsage>(new(HttpMethod.Get, $"api/categories/{id}/usage"), ct);
+
+    /// <summary>Deletes a category; its transactions move to <paramref name="reassignTo"/>, or to no category when <paramref name="uncategorise"/>.</summary>
+    public Task DeleteCategoryAsync(long id, long? reassignTo = null, bool uncategorise = false, CancellationToken ct = default) =>
+        SendAsync(new(HttpMethod.Delete, $"api/categories/{id}{(reassignTo is { } to ? $"?reassignTo={to}" : uncategorise ? "?uncategorise=true" : "")}"), ct);
 
     // Transactions
     public Task<TransactionPage> GetTransactionsAsync(TransactionQuery query, CancellationToken ct = default) =>

@@ -22,4 +22,8 @@ public static class AmountText
     /// <summary>True when the person typed a sign themselves, which then wins over the category's direction.</summary>
     public static bool HasExplicitSign(string? text) =>
         text?.TrimStart() is { Length: > 0 } t && (t[0] is '-' or '+' || t.StartsWith(MoneyFormatter.Minus, StringComparison.Ordinal));
+
+    /// <summary>The text without its leading sign ("-42.10" → "42.10"); the direction is kept elsewhere.</summary>
+    public static string? WithoutSign(string? text) =>
+        HasExplicitSign(text) ? text!.TrimStart()[1..].TrimStart() : text;
 }

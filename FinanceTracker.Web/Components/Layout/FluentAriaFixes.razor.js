@@ -65,9 +65,31 @@ function fixToasts() {
     }
 }
 
+// Fluent's modal dialog is always role alertdialog, which is for a message that needs an answer. A form (it holds
+// [data-form-dialog], see Shared/FormDialog) is a plain dialog; confirmations keep alertdialog. The role is set on the
+// <dialog> in the shadow root, where Fluent put it, and set again whenever Fluent's template writes its own (it does so
+// once more after the dialog opened).
+function roleFormDialogs() {
+    for (const host of document.querySelectorAll('fluent-dialog')) {
+        const dialog = host.shadowRoot?.querySelector('dialog');
+        if (!dialog || dialog.roleFixed || !host.querySelector('[data-form-dialog]')) {
+            continue;
+        }
+        dialog.roleFixed = true;
+        const keep = () => {
+            if (dialog.getAttribute('role') !== 'dialog') {
+                dialog.setAttribute('role', 'dialog');
+            }
+        };
+        keep();
+        new MutationObserver(keep).observe(dialog, { attributes: true, attributeFilter: ['role'] });
+    }
+}
+
 function fix() {
     nameDialogs();
     fixToasts();
+    roleFormDialogs();
     fixHamburgers();
 }
 

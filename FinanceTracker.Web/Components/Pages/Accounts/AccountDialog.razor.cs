@@ -9,6 +9,7 @@ namespace FinanceTracker.Web.Components.Pages.Accounts;
 /// <summary>Adds or edits an account; closes with the saved account, or asking to delete it.</summary>
 public partial class AccountDialog
 {
+    private FormDialog? _frame;
     private AccountFormModel _model = new();
     private EditContext _editContext = default!;
     private ServerValidator? _serverValidator;
@@ -49,5 +50,5 @@ public partial class AccountDialog
 
     private Task RequestDeleteAsync() => Dialog?.CloseAsync(DialogResult.Ok(EditorResult<Account>.DeleteSignal)) ?? Task.CompletedTask;
 
-    private Task CancelAsync() => Dialog?.CancelAsync() ?? Task.CompletedTask;
+    private Task CancelAsync() => _frame?.LeaveAsync() ?? Task.CompletedTask;
 }

@@ -35,40 +35,26 @@ public partial class Categories
             Notifications.Toast("Saved", $"{saved.Name} is up to date.");
             await LoadAsync();
         }
-        else if (result?.DeleteRequested == true
-                 && await Dialogs.ConfirmAsync($"Delete \"{category.Name}\"?", "The category is removed for good."))
+        else if (result?.DeleteRequested == true)
         {
             await DeleteAsync(category);
         }
     }
 
-    /// <summary>A category in use answers 409: then the person picks where its transactions go.</summary>
+    /// <summary>One dialog says what uses the category and where its transactions go, and deletes it.</summary>
     private async Task DeleteAsync(Category category)
     {
-        var inUse = false;
-        var deleted = await TryApiAsync(() => Api.DeleteCategoryAsync(category.Id), e => inUse = e.IsConflict);
-        var movedTo = inUse ? await AskReassignTargetAsync(category) : null;
-        if (movedTo is { } target)
+        var result = await Dialogs.ShowDialogAsync<DeleteCategoryDialog>(options =>
         {
-            deleted = await TryApiAsync(() => Api.DeleteCategoryAsync(category.Id, target));
-        }
-        if (deleted)
-        {
-            var into = _categories?.FirstOrDefault(c => c.Id == movedTo)?.Name;
-            Notifications.Toast("Deleted", into is null ? $"{category.Name} is gone." : $"{category.Name} is gone; its transactions are now in {into}.");
-            await LoadAsync();
-        }
-    }
-
-    private async Task<long?> AskReassignTargetAsync(Category category)
-    {
-        var result = await Dialogs.ShowDialogAsync<ReassignDialog>(options =>
-        {
-            options.Parameters[nameof(ReassignDialog.Category)] = category;
-            options.Parameters[nameof(ReassignDialog.All)] = _categories;
+            options.Parameters[nameof(DeleteCategoryDialog.Category)] = category;
+            options.Parameters[nameof(DeleteCategoryDialog.All)] = _categories;
             options.Width = "min(560px, calc(100vw - 24px))";
         });
-        return result.Cancelled ? null : result.Value as long?;
+        if (!result.Cancelled && result.Value is string outcome)
+        {
+            Notifications.Toast("Deleted", outcome);
+            await LoadAsync();
+        }
     }
 
     private async Task<EditorResult<Category>?> ShowEditorAsync(Category? category)

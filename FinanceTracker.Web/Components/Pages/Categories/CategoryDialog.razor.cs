@@ -9,6 +9,7 @@ namespace FinanceTracker.Web.Components.Pages.Categories;
 /// <summary>Adds or edits a category; closes with the saved one, or asking to delete it.</summary>
 public partial class CategoryDialog
 {
+    private FormDialog? _frame;
     private readonly string _colorId = FieldIds.New();
     private CategoryFormModel _model = new();
     private EditContext _editContext = default!;
@@ -56,5 +57,5 @@ public partial class CategoryDialog
     private Task RequestDeleteAsync() =>
         Dialog?.CloseAsync(DialogResult.Ok(EditorResult<Category>.DeleteSignal)) ?? Task.CompletedTask;
 
-    private Task CancelAsync() => Dialog?.CancelAsync() ?? Task.CompletedTask;
+    private Task CancelAsync() => _frame?.LeaveAsync() ?? Task.CompletedTask;
 }

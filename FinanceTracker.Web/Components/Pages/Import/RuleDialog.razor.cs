@@ -9,6 +9,7 @@ namespace FinanceTracker.Web.Components.Pages.Import;
 /// <summary>Adds or edits an import rule; closes with the saved rule, or asking to delete it.</summary>
 public partial class RuleDialog
 {
+    private FormDialog? _frame;
     private RuleFormModel _model = new();
     private EditContext _editContext = default!;
     private ServerValidator? _serverValidator;
@@ -52,5 +53,5 @@ public partial class RuleDialog
     private Task RequestDeleteAsync() =>
         Dialog?.CloseAsync(DialogResult.Ok(EditorResult<ImportRuleResponse>.DeleteSignal)) ?? Task.CompletedTask;
 
-    private Task CancelAsync() => Dialog?.CancelAsync() ?? Task.CompletedTask;
+    private Task CancelAsync() => _frame?.LeaveAsync() ?? Task.CompletedTask;
 }

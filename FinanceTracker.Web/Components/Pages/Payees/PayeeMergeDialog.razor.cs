@@ -9,6 +9,7 @@ namespace FinanceTracker.Web.Components.Pages.Payees;
 /// <summary>Renames one payee or merges several; closes with the Api's <see cref="MergePayeesResult"/>.</summary>
 public partial class PayeeMergeDialog
 {
+    private FormDialog? _frame;
     private PayeeMergeModel _model = new();
     private EditContext _editContext = default!;
     private ServerValidator? _serverValidator;
@@ -59,5 +60,5 @@ public partial class PayeeMergeDialog
         }
     }
 
-    private Task CancelAsync() => Dialog?.CancelAsync() ?? Task.CompletedTask;
+    private Task CancelAsync() => _frame?.LeaveAsync() ?? Task.CompletedTask;
 }

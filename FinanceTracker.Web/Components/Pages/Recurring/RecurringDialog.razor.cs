@@ -9,6 +9,7 @@ namespace FinanceTracker.Web.Components.Pages.Recurring;
 /// <summary>Adds (blank, or from a suggestion) or edits a rule; closes with the saved one, or asking to delete it.</summary>
 public partial class RecurringDialog
 {
+    private FormDialog? _frame;
     private RecurringFormModel _model = new();
     private EditContext _editContext = default!;
     private ServerValidator? _serverValidator;
@@ -67,5 +68,5 @@ public partial class RecurringDialog
     private Task RequestDeleteAsync() =>
         Dialog?.CloseAsync(DialogResult.Ok(EditorResult<RecurringRule>.DeleteSignal)) ?? Task.CompletedTask;
 
-    private Task CancelAsync() => Dialog?.CancelAsync() ?? Task.CompletedTask;
+    private Task CancelAsync() => _frame?.LeaveAsync() ?? Task.CompletedTask;
 }

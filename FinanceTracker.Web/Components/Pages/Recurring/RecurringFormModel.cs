@@ -36,7 +36,7 @@ public sealed class RecurringFormModel : IValidatableObject
     /// <summary>"" (the start date's day), "1"–"31" or "last"; monthly and yearly rules only.</summary>
     public string DayOfMonth { get; set; } = "";
 
-    [Required(ErrorMessage = "Enter the first date.")]
+    [Required(ErrorMessage = "Enter a date.")]
     public DateOnly? StartDate { get; set; }
 
     public DateOnly? EndDate { get; set; }

@@ -8,6 +8,7 @@ namespace FinanceTracker.Web.Components.Pages.Transactions;
 /// <summary>Adds or edits a transaction; closes with the saved one, or asking to delete it.</summary>
 public partial class TransactionDialog
 {
+    private FormDialog? _frame;
     private TransactionForm? _form;
     private TransactionFormModel _model = default!;
     private bool _saving;
@@ -15,6 +16,8 @@ public partial class TransactionDialog
     private bool _gone;
     private bool _askReconciled;
     private bool _confirmedReconciled;
+    private bool _askFutureDate;
+    private DateOnly? _confirmedFutureDate;
 
     [CascadingParameter] public IDialogInstance? Dialog { get; set; }
 
@@ -33,12 +36,19 @@ public partial class TransactionDialog
     {
         var firstAccount = DefaultAccountId ?? Accounts.FirstOrDefault(a => !a.Archived)?.Id;
         _model = Transaction is null
-            ? TransactionFormModel.ForNew(firstAccount, DateOnly.FromDateTime(Time.GetLocalNow().DateTime))
+            ? TransactionFormModel.ForNew(firstAccount, Today)
             : TransactionFormModel.From(Transaction);
     }
 
     private async Task SaveAsync(TransactionFormModel model)
     {
+        // A date far ahead is most often a typo in the year: asked once for that date, never refused.
+        if (model.Date is { } date && date > Today.AddYears(1) && _confirmedFutureDate != date)
+        {
+            _askFutureDate = true;
+            return;
+        }
+        _askFutureDate = false;
         // A row matched to a bank statement is changed only once the person said so.
         if (Transaction is { Reconciled: true } && !_confirmedReconciled)
         {
@@ -63,6 +73,14 @@ public partial class TransactionDialog
         {
             await Dialog.CloseAsync(DialogResult.Ok(saved));
         }
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(Time.GetLocalNow().DateTime);
+
+    private Task ConfirmFutureDateAsync()
+    {
+        _confirmedFutureDate = _model.Date;
+        return SaveAsync(_model);
     }
 
     private Task ConfirmReconciledAsync()
@@ -116,5 +134,5 @@ public partial class TransactionDialog
     private Task RequestDeleteAsync() =>
         Dialog?.CloseAsync(DialogResult.Ok(EditorResult<Transaction>.DeleteSignal)) ?? Task.CompletedTask;
 
-    private Task CancelAsync() => Dialog?.CancelAsync() ?? Task.CompletedTask;
+    private Task CancelAsync() => _frame?.LeaveAsync() ?? Task.CompletedTask;
 }

@@ -42,6 +42,14 @@ public partial class TransactionForm
             _boundModel = Model;
             Model.AccountCurrencies = Accounts.ToDictionary(a => a.Id, a => a.Currency);
             _editContext = new EditContext(Model);
+            // The preview depends on the split's parts too, which their own editor changes.
+            _editContext.OnFieldChanged += (_, e) =>
+            {
+                if (e.FieldIdentifier.FieldName == nameof(TransactionFormModel.Splits))
+                {
+                    StateHasChanged();
+                }
+            };
             _directionChosen = Model.Version > 0;
         }
     }
@@ -59,10 +67,12 @@ public partial class TransactionForm
 
     private void AmountChanged()
     {
-        // A typed sign says which way the money went: "-42" is money out, "+42" money in.
+        // A typed sign says which way the money went: "-42" is money out, "+42" money in. The switch then shows the
+        // direction and the sign leaves the text, so the field, the switch and the preview never disagree.
         if (AmountText.HasExplicitSign(Model.Amount) && AmountText.TryParse(Model.Amount, out var value) && value != 0)
         {
             Model.MoneyIn = value > 0;
+            Model.Amount = AmountText.WithoutSign(Model.Amount);
             _directionChosen = true;
         }
     }

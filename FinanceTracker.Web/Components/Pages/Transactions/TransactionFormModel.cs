@@ -13,10 +13,17 @@ public sealed class TransactionFormModel : IValidatableObject
     public const int MaxTags = 20;
     public const int MaxTagLength = 50;
 
+    /// <summary>The Api's limit on an amount's size (MoneyLimits.MaxAbsoluteAmount), so the form refuses what the Api would.</summary>
+    public const decimal MaxAbsoluteAmount = 1_000_000_000_000m;
+
+    /// <summary>The Api's range of dates (DateBounds).</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+    public static readonly DateOnly LatestDate = new(2199, 12, 31);
+
     [Required(ErrorMessage = "Choose an account.")]
     public long? AccountId { get; set; }
 
-    [Required(ErrorMessage = "Enter the date.")]
+    [Required(ErrorMessage = "Enter a date.")]
     public DateOnly? Date { get; set; }
 
     [Required(ErrorMessage = "Enter an amount.")]
@@ -75,6 +82,26 @@ public sealed class TransactionFormModel : IValidatableObject
         ? (MoneyIn ? Math.Abs(value) : -Math.Abs(value))
         : null;
 
+    /// <summary>
+    /// The signed amount a save would store, or null when the form would refuse it (the amount is not valid, or a split
+    /// does not add up): the "Will be saved as" preview shows this, so it never promises what validation then refuses.
+    /// </summary>
+    public decimal? SavedAmount => AmountError is null && SignedAmount is { } amount && ModeErrors().FirstOrDefault() is null ? amount : null;
+
+    /// <summary>What is wrong with the typed amount (the message shown beside it), or null when it can be saved.</summary>
+    public string? AmountError => SignedAmount switch
+    {
+        null => string.IsNullOrWhiteSpace(Amount) ? "Enter an amount." : "Enter a number, like 42.50.",
+        0 => "Enter an amount other than zero.",
+        { } amount when Math.Abs(amount) >= MaxAbsoluteAmount => $"Enter an amount under {MaxAbsoluteAmount:N0}.",
+        { } amount when Currency is { } currency && MoneyFormatter.HasTooManyDecimals(amount, currency) => TooManyDecimals(currency),
+        _ => null,
+    };
+
+    private static string TooManyDecimals(string currency) => MoneyFormatter.DecimalsOf(currency) is var decimals && decimals == 0
+        ? $"{currency} amounts have no decimals."
+        : $"{currency} amounts have at most {decimals} decimals.";
+
     public static TransactionFormModel ForNew(long? accountId, DateOnly today) => new() { AccountId = accountId, Date = today };
 
     public static TransactionFormModel From(Transaction t) => new()
@@ -116,26 +143,19 @@ public sealed class TransactionFormModel : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Date is { } date && (date < EarliestDate || date > LatestDate))
+        {
+            yield return new($"Enter a date between {EarliestDate.Year} and {LatestDate.Year}.", [nameof(Date)]);
+        }
         if (string.IsNullOrWhiteSpace(Amount))
         {
             yield break;
         }
-        if (SignedAmount is not { } amount)
+        if (AmountError is { } amountError)
         {
-            yield return new("Enter a number, like 42.50.", [nameof(Amount)]);
+            yield return new(amountError, [nameof(Amount)]);
         }
-        else if (amount == 0)
-        {
-            yield return new("Enter an amount other than zero.", [nameof(Amount)]);
-        }
-        else if (Currency is { } currency && MoneyFormatter.HasTooManyDecimals(amount, currency))
-        {
-            var decimals = MoneyFormatter.DecimalsOf(currency);
-            yield return new(decimals == 0
-                ? $"{currency} amounts have no decimals."
-                : $"{currency} amounts have at most {decimals} decimals.", [nameof(Amount)]);
-        }
-        foreach (var result in ValidateMode())
+        foreach (var result in ModeErrors())
         {
             yield return result;
         }
@@ -149,7 +169,7 @@ public sealed class TransactionFormModel : IValidatableObject
         }
     }
 
-    private IEnumerable<ValidationResult> ValidateMode()
+    private IEnumerable<ValidationResult> ModeErrors()
     {
         if (Mode == TransactionFormMode.Transfer)
         {
