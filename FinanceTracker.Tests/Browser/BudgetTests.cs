@@ -18,7 +18,8 @@ public sealed class BudgetTests(BrowserStack stack) : BrowserTest(stack)
         var page = me.Page;
         await me.SignUpAsync();
         await me.AddAccountAsync("Everyday", "checking", "EUR");
-        await AddSubcategoryAsync(page, "Supermarket", "Groceries");
+        await me.AddSubcategoryAsync("Supermarket", "Groceries");
+        await page.GotoAsync("/");
         // Spending in a subcategory counts against its parent's budget.
         await me.AddTransactionAsync("42.10", "Groceries › Supermarket", "Corner grocer");
         await me.AddTransactionAsync("80", "Dining", "Bistro");
@@ -84,16 +85,5 @@ public sealed class BudgetTests(BrowserStack stack) : BrowserTest(stack)
         await Expect(card).ToContainTextAsync("of €150.00 used · 81.4%");
         await Expect(card.GetByRole(AriaRole.List, new() { Name = "Over budget" })).ToContainTextAsync(new Regex("Dining\\s+€30\\.00 over"));
         await me.ScreenshotAsync($"81-dashboard-budget-{variant}");
-    }
-
-    private static async Task AddSubcategoryAsync(IPage page, string name, string parent)
-    {
-        await page.GotoAsync("/categories");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add category" }).ClickAsync();
-        await page.GetByLabel("Name").FillAsync(name);
-        await page.GetByLabel("Parent").SelectOptionAsync(new SelectOptionValue { Label = parent });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = name })).ToBeVisibleAsync();
-        await page.GotoAsync("/");
     }
 }

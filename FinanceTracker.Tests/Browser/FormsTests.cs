@@ -135,7 +135,7 @@ public sealed class FormsTests(BrowserStack stack) : BrowserTest(stack)
     {
         var me = await ReadyAsync();
         var page = me.Page;
-        await AddSubcategoryAsync(page, "Bakery", "Groceries");
+        await me.AddSubcategoryAsync("Bakery", "Groceries");
         await page.GotoAsync("/transactions");
 
         await OpenNewTransactionAsync(page);
@@ -179,15 +179,5 @@ public sealed class FormsTests(BrowserStack stack) : BrowserTest(stack)
         var rows = me.TransactionsTable.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bistro" });
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.Filter(new() { HasText = "Groceries" })).ToHaveCountAsync(2);
-    }
-
-    private static async Task AddSubcategoryAsync(IPage page, string name, string parent)
-    {
-        await page.GotoAsync("/categories");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add category" }).ClickAsync();
-        await page.GetByLabel("Name").FillAsync(name);
-        await page.GetByLabel("Parent").SelectOptionAsync(new SelectOptionValue { Label = parent });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = name })).ToBeVisibleAsync();
     }
 }

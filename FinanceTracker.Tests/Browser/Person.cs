@@ -55,6 +55,17 @@ public sealed class Person(IPage page, string email)
         await SaveAsync();
     }
 
+    /// <summary>Adds a category under <paramref name="parent"/> on the Categories page.</summary>
+    public async Task AddSubcategoryAsync(string name, string parent)
+    {
+        await Page.GotoAsync("/categories");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add category" }).ClickAsync();
+        await Page.GetByLabel("Name").FillAsync(name);
+        await Page.GetByLabel("Parent").SelectOptionAsync(new SelectOptionValue { Label = parent });
+        await SaveAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = name })).ToBeVisibleAsync();
+    }
+
     public async Task AddTransactionAsync(string amount, string category, string payee, string? notes = null, string? account = null)
     {
         await OpenTransactionFormAsync();
