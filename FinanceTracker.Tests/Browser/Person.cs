@@ -125,6 +125,11 @@ public sealed class Person(IPage page, string email)
         await Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, name + ".png") });
     }
 
-    public Task<bool> HasNoHorizontalScrollAsync() =>
-        Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+    /// <summary>Measured once the page's stylesheets have loaded: on a busy machine a heading can show before them.</summary>
+    public async Task<bool> HasNoHorizontalScrollAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('link[rel=stylesheet]')].every(link => link.sheet)");
+        return await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+    }
 }
