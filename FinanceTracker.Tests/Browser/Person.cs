@@ -27,6 +27,25 @@ public sealed class Person(IPage page, string email)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Chooses files in a Blazor file field once the field listens: its script hooks 'change' after the first render,
+    /// and files set before that are silently dropped (no person is that quick; a test on a busy machine is).
+    /// </summary>
+    public async Task ChooseFilesAsync(string label, params FilePayload[] files) =>
+        await (await ListeningFileFieldAsync(label)).SetInputFilesAsync(files);
+
+    /// <inheritdoc cref="ChooseFilesAsync(string, FilePayload[])"/>
+    public async Task ChooseFilesAsync(string label, params string[] paths) =>
+        await (await ListeningFileFieldAsync(label)).SetInputFilesAsync(paths);
+
+    private async Task<ILocator> ListeningFileFieldAsync(string label)
+    {
+        var input = Page.GetByLabel(label, new() { Exact = true });
+        await input.EvaluateAsync(
+            "el => new Promise(done => { const ready = () => el._blazorInputFileNextFileId !== undefined ? done() : setTimeout(ready, 50); ready(); })");
+        return input;
+    }
+
     public async Task SignInAsync(string password = Password)
     {
         await Page.GetByLabel("Email").FillAsync(Email);

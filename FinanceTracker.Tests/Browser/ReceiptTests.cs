@@ -20,7 +20,7 @@ public sealed class ReceiptTests(BrowserStack stack) : IDisposable
 
         await OpenAsync(me, "Corner grocer");
         var picture = ReceiptPicture.Png();
-        await page.GetByLabel("Receipt", new() { Exact = true }).SetInputFilesAsync(File("corner-grocer.png", picture));
+        await me.ChooseFilesAsync("Receipt", File("corner-grocer.png", picture));
 
         var thumbnail = page.GetByRole(AriaRole.Img, new() { Name = "corner-grocer.png", Exact = true });
         await Expect(thumbnail).ToBeVisibleAsync();
@@ -66,7 +66,7 @@ public sealed class ReceiptTests(BrowserStack stack) : IDisposable
 
         await OpenAsync(me, "Streaming service");
         byte[] program = [(byte)'M', (byte)'Z', 0x90, 0x00, .. new byte[512]];
-        await me.Page.GetByLabel("Receipt", new() { Exact = true }).SetInputFilesAsync(File("setup.exe", program));
+        await me.ChooseFilesAsync("Receipt", File("setup.exe", program));
 
         await Expect(me.Page.GetByText("Only JPEG, PNG, WebP, HEIC images and PDF files can be attached.")).ToBeVisibleAsync();
         await Expect(me.Page.GetByRole(AriaRole.Img, new() { Name = "setup.exe" })).ToHaveCountAsync(0);
@@ -83,8 +83,7 @@ public sealed class ReceiptTests(BrowserStack stack) : IDisposable
         await me.GoToAsync("Transactions", "Transactions");
         await me.AddTransactionAsync("86.40", "Groceries", "Corner grocer");
         await OpenAsync(me, "Corner grocer");
-        await me.Page.GetByLabel("Receipt", new() { Exact = true }).SetInputFilesAsync(
-            [File("corner-grocer.png", ReceiptPicture.Png()), File("invoice.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray())]);
+        await me.ChooseFilesAsync("Receipt", File("corner-grocer.png", ReceiptPicture.Png()), File("invoice.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray()));
         await Expect(me.Page.GetByRole(AriaRole.Link, new() { Name = "Open invoice.pdf full size" })).ToBeVisibleAsync();
 
         foreach (var (viewport, scheme, variant) in new[]
