@@ -28,8 +28,9 @@ public sealed class Person(IPage page, string email)
     }
 
     /// <summary>
-    /// Chooses files in a Blazor file field once the field listens: its script hooks 'change' after the first render,
-    /// and files set before that are silently dropped (no person is that quick; a test on a busy machine is).
+    /// Chooses files in a file field once it listens (Blazor's InputFile, or a field marked data-listening by its own script):
+    /// the script hooks 'change' after the first render, and files set before that are silently dropped (no person is that
+    /// quick; a test on a busy machine is).
     /// </summary>
     public async Task ChooseFilesAsync(string label, params FilePayload[] files) =>
         await (await ListeningFileFieldAsync(label)).SetInputFilesAsync(files);
@@ -40,9 +41,17 @@ public sealed class Person(IPage page, string email)
 
     private async Task<ILocator> ListeningFileFieldAsync(string label)
     {
+        // Asked afresh each time: the prerendered field is replaced by the interactive one, which is the one that listens.
         var input = Page.GetByLabel(label, new() { Exact = true });
-        await input.EvaluateAsync(
-            "el => new Promise(done => { const ready = () => el._blazorInputFileNextFileId !== undefined ? done() : setTimeout(ready, 50); ready(); })");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await input.EvaluateAsync<bool>("el => el._blazorInputFileNextFileId !== undefined || el.dataset.listening === 'true'"))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(15))
+            {
+                throw new TimeoutException($"The file field '{label}' never started listening.");
+            }
+            await Page.WaitForTimeoutAsync(50);
+        }
         return input;
     }
 

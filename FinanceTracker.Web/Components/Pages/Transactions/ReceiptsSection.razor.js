@@ -90,6 +90,8 @@ export function attach(zone, input, dotnet, options) {
 
     pick?.addEventListener('click', onPick);
     input.addEventListener('change', onChange);
+    // Says the picker listens (a browser test chooses files only then; before, they would go nowhere).
+    input.dataset.listening = 'true';
     zone.addEventListener('dragover', onDragOver);
     zone.addEventListener('dragleave', onDragLeave);
     zone.addEventListener('drop', onDrop);
