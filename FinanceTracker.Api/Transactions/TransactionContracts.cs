@@ -53,8 +53,12 @@ public sealed record UpdateTransactionRequest(
 
 public sealed record CurrencyTotal(string Currency, decimal Amount);
 
+/// <summary>A page of the list; <see cref="TotalCount"/> and <see cref="Totals"/> are null when asked without them (<c>totals=false</c>).</summary>
 public sealed record TransactionPage(
-    IReadOnlyList<TransactionResponse> Items, long TotalCount, IReadOnlyList<CurrencyTotal> Totals, string? NextCursor);
+    IReadOnlyList<TransactionResponse> Items, long? TotalCount, IReadOnlyList<CurrencyTotal>? Totals, string? NextCursor);
+
+/// <summary>How many rows match a filter, and their net sum per currency: <c>GET /api/transactions/totals</c>.</summary>
+public sealed record TransactionTotalsResponse(long TotalCount, IReadOnlyList<CurrencyTotal> Totals);
 
 /// <summary>A validated create or update: what the store writes.</summary>
 internal sealed record TransactionInput(

@@ -25,6 +25,13 @@ internal sealed record TransactionFilter
     public decimal? MaxAmount { get; private init; }
     public string? Tag { get; private init; }
     public int PageSize { get; private init; } = DefaultPageSize;
+
+    /// <summary>
+    /// Whether a page carries totalCount and totals (<c>totals=false</c> leaves them out). A client that pages asks the
+    /// totals once from <c>/api/transactions/totals</c> and then pages without them: a filter that monthly_totals cannot
+    /// answer (text, tag, amount) counts every matching row, which a page of 50 should not pay for again and again.
+    /// </summary>
+    public bool IncludeTotals { get; private init; } = true;
     public Cursor? After { get; private init; }
     public Dictionary<string, string[]> Errors { get; } = [];
 
@@ -33,6 +40,13 @@ internal sealed record TransactionFilter
     /// through its parts, and its totals sum the matching parts.
     /// </summary>
     public bool CategoryInParts { get; init; }
+
+    /// <summary>
+    /// Where a text search's rows are (set by the store): the person's payees that contain the text and the words of it the
+    /// notes' full-text index can look up. Null when the text matches too much for an index to help (then the date index is
+    /// walked, and a page fills at once).
+    /// </summary>
+    public TextCandidates? TextIndex { get; init; }
 
     /// <summary>
     /// Totals for these filters can be read from monthly_totals (they select whole rows of it). Not when parts match the
@@ -54,6 +68,7 @@ internal sealed record TransactionFilter
             MaxAmount = Read(query, "maxAmount", errors, ParseAmount, AmountExpected),
             PageSize = Read(query, "pageSize", errors, ParsePageSize, $"a whole number from 1 to {MaxPageSize}") ?? DefaultPageSize,
             After = Read(query, "cursor", errors, ParseCursor, "the nextCursor of a previous page"),
+            IncludeTotals = Read(query, "totals", errors, ParseBool, "true or false") ?? true,
             Text = NonEmpty(query["q"]),
             Tag = NonEmpty(query["tag"]),
         };
@@ -72,14 +87,20 @@ internal sealed record TransactionFilter
     /// "FROM … WHERE …" over transactions t, shared by the page and totals queries. Only fixed SQL;
     /// values are parameters. A tag filter joins from the tag index, which is far more selective.
     /// </summary>
-    public string FromWhere(DynamicParameters parameters, long userId, bool includeCursor, bool categoryOnRowOnly = false)
+    public string FromWhere(DynamicParameters parameters, long userId, bool includeCursor, bool categoryOnRowOnly = false, bool anyOrder = false)
     {
         var sql = new StringBuilder(
             Tag is not null ? $"FROM transactions t {TagJoin} WHERE t.user_id = @userId"
-            // Text search reads payee and notes of every row anyway: a table scan beats index + row lookups.
-            : Text is not null ? "FROM transactions t WHERE t.user_id = @userId"
+            // Text search: the rows of the matching payees and the notes with its words, from their indexes; the LIKE below
+            // keeps exactly the rows that contain the text.
+            : Text is not null && TextIndex is { } index ? $"FROM ({index.IdsSql(parameters)}) m JOIN transactions t ON t.id = m.id WHERE t.user_id = @userId"
+            // Text that matches most rows: walked along the date index, a page fills at once.
+            : Text is not null ? "FROM transactions t FORCE INDEX (ix_transactions_user_date) WHERE t.user_id = @userId"
             // One import's rows: its own index finds them, however far apart their dates.
             : ImportId is not null ? "FROM transactions t FORCE INDEX (ix_transactions_user_import) WHERE t.user_id = @userId"
+            // Every row of an amount range, in no order (the totals): read from the (user, amount) range.
+            : anyOrder && (MinAmount ?? MaxAmount) is not null && AccountId is null && CategoryId is null
+                ? "FROM transactions t FORCE INDEX (ix_transactions_user_amount) WHERE t.user_id = @userId"
             : $"FROM transactions t FORCE INDEX ({KeysetIndex(categoryOnRowOnly)}) WHERE t.user_id = @userId");
         if (CategoryId is { } categoryId)
         {
@@ -125,7 +146,7 @@ internal sealed record TransactionFilter
         if (To is { } to) And("t.booking_date <= @to", "to", to.ToDateTime(TimeOnly.MinValue));
         if (MinAmount is { } min) And("t.amount >= @minAmount", "minAmount", min);
         if (MaxAmount is { } max) And("t.amount <= @maxAmount", "maxAmount", max);
-        if (Text is { } text) And("(t.payee LIKE @q OR t.notes LIKE @q)", "q", $"%{EscapeLike(text)}%");
+        if (Text is { } text) And("(t.payee LIKE @q OR t.notes LIKE @q)", "q", ContainsPattern(text));
         if (Tag is { } tag) parameters.Add("tag", tag);
         if (includeCursor && After is { } after)
         {
@@ -180,6 +201,8 @@ internal sealed record TransactionFilter
     private static int? ParsePageSize(string s) =>
         int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxPageSize ? size : null;
 
+    private static bool? ParseBool(string s) => bool.TryParse(s, out var value) ? value : null;
+
     private static Cursor? ParseCursor(string s) => Cursor.TryDecode(s, out var cursor) ? cursor : null;
 
     private static DateOnly? ParseDate(string s) =>
@@ -193,6 +216,9 @@ internal sealed record TransactionFilter
         && ExactDecimal.Represents(s, d) && decimal.Round(d, Currencies.MaxDecimalPlaces) == d ? d : null;
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The LIKE pattern of "contains <paramref name="text"/>", its wildcards escaped.</summary>
+    public static string ContainsPattern(string text) => $"%{EscapeLike(text)}%";
 
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);

@@ -14,10 +14,7 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
     public async Task<TransactionPage> ListAsync(long userId, TransactionFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (filter.CategoryId is { } categoryId)
-        {
-            filter = filter with { CategoryInParts = await HasPartsInAsync(connection, userId, categoryId, cancellationToken) };
-        }
+        filter = await PrepareAsync(connection, userId, filter, cancellationToken);
 
         var pageParameters = new DynamicParameters();
         var pageSql = $"{SelectColumns} {filter.FromWhere(pageParameters, userId, includeCursor: true)} " +
@@ -25,7 +22,7 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
         pageParameters.Add("take", filter.PageSize + 1);
         var rows = (await connection.QueryAsync<TransactionRow>(new CommandDefinition(pageSql, pageParameters, cancellationToken: cancellationToken))).ToList();
 
-        var totals = await TransactionTotals.ComputeAsync(connection, userId, filter, cancellationToken);
+        var totals = filter.IncludeTotals ? await TotalsAsync(connection, userId, filter, cancellationToken) : null;
 
         var hasMore = rows.Count > filter.PageSize;
         var page = rows.Take(filter.PageSize).ToList();
@@ -38,9 +35,42 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
         var last = page.LastOrDefault();
         return new TransactionPage(
             responses,
-            totals.Sum(t => t.Count),
-            totals.Select(t => new CurrencyTotal(t.Currency, Currencies.Normalize(t.Amount, t.Currency))).ToList(),
+            totals?.TotalCount,
+            totals?.Totals,
             hasMore && last is not null ? new Cursor(DateOnly.FromDateTime(last.BookingDate), last.Id).Encode() : null);
+    }
+
+    /// <summary>The count and per-currency sums of every row the filter matches (its cursor and page size play no part).</summary>
+    public async Task<TransactionTotalsResponse> TotalsAsync(long userId, TransactionFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await TotalsAsync(connection, userId, await PrepareAsync(connection, userId, filter, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<TransactionTotalsResponse> TotalsAsync(
+        MySqlConnection connection, long userId, TransactionFilter filter, CancellationToken cancellationToken)
+    {
+        var sums = await TransactionTotals.ComputeAsync(connection, userId, filter, cancellationToken);
+        return new TransactionTotalsResponse(
+            sums.Sum(t => t.Count), sums.Select(t => new CurrencyTotal(t.Currency, Currencies.Normalize(t.Amount, t.Currency))).ToList());
+    }
+
+    /// <summary>
+    /// What the filter needs to know of the person's data before it is run: whether split parts use its category, and where
+    /// a text search's rows can be.
+    /// </summary>
+    private static async Task<TransactionFilter> PrepareAsync(
+        MySqlConnection connection, long userId, TransactionFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.CategoryId is { } categoryId)
+        {
+            filter = filter with { CategoryInParts = await HasPartsInAsync(connection, userId, categoryId, cancellationToken) };
+        }
+        if (filter is { Text: { } text, Tag: null })
+        {
+            filter = filter with { TextIndex = await TextCandidates.FindAsync(connection, userId, text, cancellationToken) };
+        }
+        return filter;
     }
 
     public async Task<TransactionResponse?> GetAsync(long userId, long id, CancellationToken cancellationToken)

@@ -53,7 +53,7 @@ internal static class TransactionTotals
             var sums = (await both.ReadAsync<CurrencySum>()).Concat(await both.ReadAsync<CurrencySum>());
             return sums.GroupBy(p => p.Currency).Select(g => new CurrencySum(g.Key, g.Sum(p => p.Count), g.Sum(p => p.Amount))).OrderBy(s => s.Currency, StringComparer.Ordinal).ToList();
         }
-        var sql = $"SELECT t.currency, COUNT(*) AS count, SUM(t.amount) AS amount {filter.FromWhere(parameters, userId, includeCursor: false)} " +
+        var sql = $"SELECT t.currency, COUNT(*) AS count, SUM(t.amount) AS amount {filter.FromWhere(parameters, userId, includeCursor: false, anyOrder: true)} " +
                   "GROUP BY t.currency ORDER BY t.currency";
         return await connection.QueryAsync<CurrencySum>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }

@@ -20,6 +20,7 @@ public static class TransactionsApi
         var group = routes.MapGroup("/api/transactions").WithTags("Transactions").RequireAuthorization().InvalidatesAnalytics().RetriesDeadlocks();
 
         group.MapGet("/", ListAsync);
+        group.MapGet("/totals", TotalsAsync);
         group.MapGet("/{id:long}", GetAsync).WithName("GetTransaction");
         group.MapPost("/", CreateAsync);
         group.MapPut("/{id:long}", UpdateAsync);
@@ -27,15 +28,23 @@ public static class TransactionsApi
         return group;
     }
 
-    private static async Task<Results<Ok<TransactionPage>, ValidationProblem>> ListAsync(
-        HttpRequest request, CurrentUser caller, TransactionStore store, CancellationToken cancellationToken)
+    private static Task<Results<Ok<TransactionPage>, ValidationProblem>> ListAsync(
+        HttpRequest request, CurrentUser caller, TransactionStore store, CancellationToken cancellationToken) =>
+        FilteredAsync(request, filter => store.ListAsync(caller.Id, filter, cancellationToken));
+
+    private static Task<Results<Ok<TransactionTotalsResponse>, ValidationProblem>> TotalsAsync(
+        HttpRequest request, CurrentUser caller, TransactionStore store, CancellationToken cancellationToken) =>
+        FilteredAsync(request, filter => store.TotalsAsync(caller.Id, filter, cancellationToken));
+
+    /// <summary>The answer for the filters in the query string, or every bad one named.</summary>
+    private static async Task<Results<Ok<T>, ValidationProblem>> FilteredAsync<T>(HttpRequest request, Func<TransactionFilter, Task<T>> answer)
     {
         var filter = TransactionFilter.Parse(request.Query);
         if (filter.Errors.Count > 0)
         {
             return TypedResults.ValidationProblem(filter.Errors);
         }
-        return TypedResults.Ok(await store.ListAsync(caller.Id, filter, cancellationToken));
+        return TypedResults.Ok(await answer(filter));
     }
 
     private static async Task<Results<Ok<TransactionResponse>, NotFound>> GetAsync(

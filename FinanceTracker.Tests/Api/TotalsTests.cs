@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using FinanceTracker.Tests.Infrastructure;
 
 namespace FinanceTracker.Tests.Api;
@@ -56,6 +57,44 @@ public sealed class TotalsTests(ApiFixture api) : IClassFixture<ApiFixture>
 
             Assert.True(expected.SequenceEqual(page.Totals), $"totals for '{query}': expected {string.Join(", ", expected)}, got {string.Join(", ", page.Totals)}");
             Assert.Equal(rows.Count, page.TotalCount);
+
+            // Asked on their own (as the Web does once per filter), the totals are the same.
+            var alone = await client.GetFromJsonAsync<TransactionTotals>("/api/transactions/totals?" + query);
+            Assert.True(expected.SequenceEqual(alone!.Totals), $"/totals for '{query}': expected {string.Join(", ", expected)}, got {string.Join(", ", alone.Totals)}");
+            Assert.Equal(rows.Count, alone.TotalCount);
         }
+    }
+
+    [Fact]
+    public async Task APageAskedWithoutTotalsHasTheSameRowsAndNoCount()
+    {
+        var client = await api.NewUserClientAsync();
+        var account = await client.CreateAccountAsync("Everyday", "EUR");
+        for (var i = 1; i <= 3; i++)
+        {
+            await client.CreateTransactionAsync(account.Id, -i, $"2026-03-0{i}", payee: "Cafe");
+        }
+
+        var withTotals = await client.ListTransactionsAsync("q=caf&pageSize=2");
+        using var without = await JsonDocument.ParseAsync(await client.GetStreamAsync("/api/transactions?q=caf&pageSize=2&totals=false"));
+
+        Assert.Equal(JsonValueKind.Null, without.RootElement.GetProperty("totalCount").ValueKind);
+        Assert.Equal(JsonValueKind.Null, without.RootElement.GetProperty("totals").ValueKind);
+        Assert.Equal(withTotals.Items.Select(t => t.Id), without.RootElement.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()));
+        Assert.Equal(withTotals.NextCursor, without.RootElement.GetProperty("nextCursor").GetString());
+        Assert.Equal(3, withTotals.TotalCount);
+    }
+
+    [Theory]
+    [InlineData("/api/transactions?totals=maybe", "totals")]
+    [InlineData("/api/transactions/totals?from=2026-13-01", "from")]
+    [InlineData("/api/transactions/totals?minAmount=abc", "minAmount")]
+    public async Task BadFiltersForTotalsAreNamed(string url, string field)
+    {
+        var client = await api.NewUserClientAsync();
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"no error for '{field}'");
     }
 }

@@ -34,6 +34,8 @@ public sealed record CurrencyTotal(string Currency, decimal Amount);
 
 public sealed record TransactionPage(List<Transaction> Items, long TotalCount, List<CurrencyTotal> Totals, string? NextCursor);
 
+public sealed record TransactionTotals(long TotalCount, List<CurrencyTotal> Totals);
+
 public sealed record Receipt(long Id, long TransactionId, string FileName, string ContentType, long Size, DateTime UploadedAt);
 
 public sealed record Problem(string? Title, int Status, string? Detail, Dictionary<string, string[]>? Errors);

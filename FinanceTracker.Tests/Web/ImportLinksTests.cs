@@ -14,7 +14,8 @@ public sealed class ImportLinksTests : ImportTestContext
     private static Transaction Row(long id, string payee) => new(id, 1, 10, new DateOnly(2026, 11, 20), -id, "EUR", payee, null, [], 1);
 
     public ImportLinksTests() =>
-        Api.On(HttpMethod.Get, "/api/transactions", HttpStatusCode.OK, new TransactionPage([Row(1, "Imported payee")], 1, [new("EUR", -1m)], null));
+        Api.On(HttpMethod.Get, "/api/transactions", HttpStatusCode.OK, new TransactionPage([Row(1, "Imported payee")], 1, [new("EUR", -1m)], null))
+           .On(HttpMethod.Get, "/api/transactions/totals", HttpStatusCode.OK, new TransactionTotals(1, [new("EUR", -1m)]));
 
     [Fact]
     public void TheImportedRowsLinkShowsOnlyThatImportsTransactions()
@@ -23,11 +24,11 @@ public sealed class ImportLinksTests : ImportTestContext
         var cut = Render<Transactions>();
 
         cut.WaitForAssertion(() => Assert.Contains("Imported payee", cut.Markup));
-        Assert.Contains("importId=7", Api.Requests.Last(r => r.PathAndQuery.StartsWith("/api/transactions")).PathAndQuery);
+        Assert.Contains("importId=7", Api.Requests.Last(r => r.PathAndQuery.StartsWith("/api/transactions?")).PathAndQuery);
         Assert.Contains("Showing only the transactions added by one import.", cut.Markup);
 
         cut.FindAll("a").Single(a => a.TextContent.Trim() == "Show all transactions").Click();
-        cut.WaitForAssertion(() => Assert.DoesNotContain("importId", Api.Requests.Last(r => r.PathAndQuery.StartsWith("/api/transactions")).PathAndQuery));
+        cut.WaitForAssertion(() => Assert.DoesNotContain("importId", Api.Requests.Last(r => r.PathAndQuery.StartsWith("/api/transactions?")).PathAndQuery));
         Assert.DoesNotContain("Showing only the transactions added by one import.", cut.Markup);
     }
 

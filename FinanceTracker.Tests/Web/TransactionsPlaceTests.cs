@@ -15,7 +15,7 @@ public sealed class TransactionsPlaceTests : WebTestContext
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
-    private string LastTransactionsRequest => Api.Requests.Last(r => r.PathAndQuery.StartsWith("/api/transactions")).PathAndQuery;
+    private string LastTransactionsRequest => Api.Requests.Last(r => r.PathAndQuery.StartsWith("/api/transactions?")).PathAndQuery;
 
     public TransactionsPlaceTests()
     {
@@ -25,7 +25,8 @@ public sealed class TransactionsPlaceTests : WebTestContext
            .On(HttpMethod.Get, "/api/transactions", request => FakeApi.Json(HttpStatusCode.OK,
                request.RequestUri!.Query.Contains("cursor=page2")
                    ? new TransactionPage([Row(51, "Second page payee")], 51, [new("EUR", -100m)], null)
-                   : new TransactionPage([Row(1, "Beach hut", "holiday", "shared")], 51, [new("EUR", -100m)], "page2")));
+                   : new TransactionPage([Row(1, "Beach hut", "holiday", "shared")], 51, [new("EUR", -100m)], "page2")))
+           .On(HttpMethod.Get, "/api/transactions/totals", HttpStatusCode.OK, new TransactionTotals(51, [new("EUR", -100m)]));
     }
 
     [Fact]

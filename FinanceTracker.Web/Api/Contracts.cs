@@ -90,8 +90,12 @@ public sealed record UpdateTransactionRequest(
 
 public sealed record CurrencyAmount(string Currency, decimal Amount);
 
+/// <summary>A page of the list; the count and totals are null when asked without them (<see cref="TransactionQuery.WithTotals"/>).</summary>
 public sealed record TransactionPage(
-    IReadOnlyList<Transaction> Items, long TotalCount, IReadOnlyList<CurrencyAmount> Totals, string? NextCursor);
+    IReadOnlyList<Transaction> Items, long? TotalCount, IReadOnlyList<CurrencyAmount>? Totals, string? NextCursor);
+
+/// <summary>How many rows match a filter, and their net sum per currency.</summary>
+public sealed record TransactionTotals(long TotalCount, IReadOnlyList<CurrencyAmount> Totals);
 
 public sealed record TransactionQuery
 {
@@ -107,6 +111,12 @@ public sealed record TransactionQuery
     public long? ImportId { get; init; }
     public int? PageSize { get; init; }
     public string? Cursor { get; init; }
+
+    /// <summary>
+    /// Whether the page carries the count and totals. A page that is paged through asks them once
+    /// (<see cref="FinanceApiClient.GetTransactionTotalsAsync"/>) and its pages without them.
+    /// </summary>
+    public bool WithTotals { get; init; } = true;
 }
 
 public sealed record Receipt(long Id, long TransactionId, string FileName, string ContentType, long Size, DateTime UploadedAt);

@@ -55,6 +55,10 @@ public sealed partial class FinanceApiClient(HttpClient http)
     public Task<TransactionPage> GetTransactionsAsync(TransactionQuery query, CancellationToken ct = default) =>
         SendAsync<TransactionPage>(new(HttpMethod.Get, "api/transactions" + TransactionQueryString.Build(query)), ct);
 
+    /// <summary>The count and per-currency totals of every row the query's filters match (its cursor and page size play no part).</summary>
+    public Task<TransactionTotals> GetTransactionTotalsAsync(TransactionQuery query, CancellationToken ct = default) =>
+        SendAsync<TransactionTotals>(new(HttpMethod.Get, "api/transactions/totals" + TransactionQueryString.Build(query with { Cursor = null, PageSize = null, WithTotals = true })), ct);
+
     public Task<Transaction> GetTransactionAsync(long id, CancellationToken ct = default) =>
         SendAsync<Transaction>(new(HttpMethod.Get, $"api/transactions/{id}"), ct);
 

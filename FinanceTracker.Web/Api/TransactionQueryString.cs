@@ -19,6 +19,7 @@ internal static class TransactionQueryString
         Add(builder, "importId", query.ImportId?.ToString(CultureInfo.InvariantCulture));
         Add(builder, "pageSize", query.PageSize?.ToString(CultureInfo.InvariantCulture));
         Add(builder, "cursor", query.Cursor);
+        Add(builder, "totals", query.WithTotals ? null : "false");
         return builder.ToString();
     }
 

@@ -12,15 +12,28 @@ internal sealed class ListFigures(BenchDatabase database, BenchApi api, RequestT
             "SELECT id FROM categories WHERE user_id = @user AND name = 'Food 1'", ("@user", person.UserId));
         var cursor = await CursorAtDepthAsync(person, 10_000);
 
-        await Figure(person, "list.first_page", "first page (50)", "/api/transactions?pageSize=50");
-        await Figure(person, "list.deep_cursor", "page of 50, 10,000 rows deep by cursor", $"/api/transactions?pageSize=50&cursor={Uri.EscapeDataString(cursor)}");
-        await Figure(person, "list.account", "one account (with running balances)", $"/api/transactions?accountId={account}");
-        await Figure(person, "list.category", "one category (rows and split parts)", $"/api/transactions?categoryId={category}");
-        await Figure(person, "list.range_partial", "date range with partial months", "/api/transactions?from=2024-02-10&to=2025-06-20");
-        await Figure(person, "list.tag", "tag", "/api/transactions?tag=holiday");
-        await Figure(person, "list.amount", "amount from -60 to -50", "/api/transactions?minAmount=-60&maxAmount=-50");
-        await Figure(person, "list.search", "text q=netflix (payee and notes)", "/api/transactions?q=netflix");
-        await Figure(person, null, "text q=invoice 12345 (notes, rare)", "/api/transactions?q=invoice%2012345");
+        // Pages as the Web asks them while paging: without the count and totals (totals=false), which it asks once per
+        // filter from /api/transactions/totals (measured after them).
+        await Figure(person, "list.first_page", "first page (50)", "/api/transactions?pageSize=50&totals=false");
+        await Figure(person, "list.deep_cursor", "page of 50, 10,000 rows deep by cursor", $"/api/transactions?pageSize=50&totals=false&cursor={Uri.EscapeDataString(cursor)}");
+        await Figure(person, "list.account", "one account (with running balances)", $"/api/transactions?accountId={account}&totals=false");
+        await Figure(person, "list.category", "one category (rows and split parts)", $"/api/transactions?categoryId={category}&totals=false");
+        await Figure(person, "list.range_partial", "date range with partial months", "/api/transactions?from=2024-02-10&to=2025-06-20&totals=false");
+        await Figure(person, "list.tag", "tag", "/api/transactions?tag=holiday&totals=false");
+        await Figure(person, "list.amount", "amount from -60 to -50", "/api/transactions?minAmount=-60&maxAmount=-50&totals=false");
+        await Figure(person, "list.search", "text q=netflix (payee and notes)", "/api/transactions?q=netflix&totals=false");
+        await Figure(person, null, "text q=invoice 12345 (notes, rare)", "/api/transactions?q=invoice%2012345&totals=false");
+        await Figure(person, null, "first page with count and totals in the same answer (no totals=false)", "/api/transactions?pageSize=50");
+
+        foreach (var (label, filter) in new[]
+        {
+            ("everything", ""), ("one account", $"accountId={account}"), ("one category", $"categoryId={category}"),
+            ("date range with partial months", "from=2024-02-10&to=2025-06-20"), ("tag", "tag=holiday"),
+            ("amount from -60 to -50", "minAmount=-60&maxAmount=-50"), ("text q=netflix", "q=netflix"),
+        })
+        {
+            await Figure(person, null, $"count and totals, asked once per filter: {label}", $"/api/transactions/totals?{filter}");
+        }
         await Figure(person, null, "accounts with balances", "/api/accounts");
     }
 

@@ -16,7 +16,7 @@ public sealed record DashboardData(
     {
         // The summary report, not list totals by sign: transfers are neither income nor spending, refunds lower spending.
         var summary = api.GetSummaryAsync(new AnalyticsQuery(month, month.AddMonths(1).AddDays(-1)));
-        var recent = api.GetTransactionsAsync(new TransactionQuery { PageSize = 10 });
+        var recent = api.GetTransactionsAsync(new TransactionQuery { PageSize = 10, WithTotals = false });
         var budget = LoadBudgetAsync(api, month);
         var lookups = Lookups.LoadAsync(api);
         var loaded = await lookups;

@@ -24,6 +24,9 @@ public partial class Transactions
     private Lookups _lookups = Lookups.Empty;
     private IReadOnlyList<TagCount> _tags = [];
     private TransactionPage? _page;
+    // The count and totals of the filters applied, asked once per filter (not per page), and the place (without page) they are of.
+    private TransactionTotals? _totals;
+    private string? _totalsOf;
     private bool _ready;
     private bool _loading = true;
     private bool _dialogOpen;
@@ -53,7 +56,7 @@ public partial class Transactions
         {
             var first = _after.Length * PageSize + 1;
             var last = first + (_page?.Items.Count ?? 0) - 1;
-            return $"{first:N0}–{last:N0} of {_page?.TotalCount:N0}";
+            return $"{first:N0}–{last:N0} of {_totals?.TotalCount:N0}";
         }
     }
 
@@ -109,7 +112,7 @@ public partial class Transactions
 
     private async Task ReloadAllAsync()
     {
-        _shownPlace = null;
+        (_shownPlace, _totals) = (null, null);
         await OnInitializedAsync();
         await OnParametersSetAsync();
     }
@@ -138,21 +141,38 @@ public partial class Transactions
         Navigation.NavigateTo(place);
     }
 
-    private async Task LoadPageAsync()
+    /// <summary>
+    /// The page in the URL; the count and totals only when the filters changed (or <paramref name="dataChanged"/>): on a
+    /// million rows a text or amount filter's totals count every match, which paging should not pay for again.
+    /// </summary>
+    private async Task LoadPageAsync(bool dataChanged = false)
     {
         // Filters can change while a page is loading; only the newest answer is shown.
         var request = ++_requestNumber;
         if (!_applied.IsValid)
         {
-            (_page, _loading) = (null, false);
+            (_page, _totals, _totalsOf, _loading) = (null, null, null, false);
             return;
         }
         _loading = true;
+        var query = _applied.ToQuery(_after.LastOrDefault(), PageSize) with { WithTotals = false };
+        var totalsOf = TransactionFilterUrl.Build(Navigation, _applied, []);
+        var askTotals = dataChanged || _totals is null || totalsOf != _totalsOf;
         TransactionPage? page = null;
-        await TryApiAsync(async () => page = await Api.GetTransactionsAsync(_applied.ToQuery(_after.LastOrDefault(), PageSize)));
+        var totals = askTotals ? null : _totals;
+        await TryApiAsync(async () =>
+        {
+            var pageAnswer = Api.GetTransactionsAsync(query);
+            var totalsAnswer = askTotals ? Api.GetTransactionTotalsAsync(query) : Task.FromResult(_totals!);
+            await Task.WhenAll(pageAnswer, totalsAnswer);
+            (page, totals) = (pageAnswer.Result, totalsAnswer.Result);
+        });
         if (request == _requestNumber)
         {
-            _page = page ?? _page;
+            if (page is not null && totals is not null)
+            {
+                (_page, _totals, _totalsOf) = (page, totals, totalsOf);
+            }
             _loading = false;
         }
     }
@@ -182,11 +202,11 @@ public partial class Transactions
         }
     }
 
-    /// <summary>After a save: the page again, and the tag filter's choices (a new tag may have come).</summary>
+    /// <summary>After a save: the page and totals again, and the tag filter's choices (a new tag may have come).</summary>
     private async Task RefreshAsync()
     {
         await LoadTagsAsync();
-        await LoadPageAsync();
+        await LoadPageAsync(dataChanged: true);
     }
 
     private Task LoadTagsAsync() => TryApiAsync(async () => _tags = await Api.GetTagsAsync(limit: MaxTagChoices));
@@ -199,7 +219,7 @@ public partial class Transactions
         if (confirmed && await TryApiAsync(() => TransactionEditor.DeleteConfirmedAsync(Api, transaction)))
         {
             Notifications.Toast("Deleted", TransactionEditor.Summary(transaction));
-            await LoadPageAsync();
+            await LoadPageAsync(dataChanged: true);
         }
     }
 }

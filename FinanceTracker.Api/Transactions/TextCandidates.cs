@@ -1,0 +1,93 @@
+using System.Text;
+using Dapper;
+using MySqlConnector;
+
+namespace FinanceTracker.Api.Transactions;
+
+/// <summary>
+/// The rows a text search can match, found through indexes instead of reading every row: a person's distinct payees are
+/// few (thousands) even when their rows are a million, so the payees containing the text are found by skipping along the
+/// (user, payee) index, and their rows by it; notes are found by the full-text index on the words of the text (a word
+/// in notes matches from its start, so "inv" finds "invoice" but "voice" does not). The list then keeps the candidates
+/// that contain the text, as before.
+/// </summary>
+internal sealed record TextCandidates(IReadOnlyList<string> Payees, string? NotesWords)
+{
+    /// <summary>More payees or rows than this and the text is not selective: the date index finds a page sooner.</summary>
+    private const int MaxPayees = 500;
+    private const int MaxPayeeRows = 20_000;
+
+    /// <summary>The full-text index ignores shorter words (innodb_ft_min_token_size, 3 on MariaDB and MySQL alike).</summary>
+    private const int MinWordLength = 3;
+
+    /// <summary>The candidates for <paramref name="text"/>, or null when an index would not help.</summary>
+    public static async Task<TextCandidates?> FindAsync(MySqlConnection connection, long userId, string text, CancellationToken cancellationToken)
+    {
+        var notesWords = WordsOf(text);
+        if (notesWords is null)
+        {
+            // Notes cannot be looked up by a word this short: only reading them finds it.
+            return null;
+        }
+        // GROUP BY along (user_id, payee, …) reads one entry per payee (a loose index scan), never every row.
+        var payees = (await connection.QueryAsync<string>(new CommandDefinition($"""
+            SELECT payee FROM transactions FORCE INDEX (ix_transactions_user_payee)
+            WHERE user_id = @userId GROUP BY payee HAVING payee LIKE @like LIMIT {MaxPayees + 1}
+            """, new { userId, like = TransactionFilter.ContainsPattern(text) }, cancellationToken: cancellationToken))).ToList();
+        if (payees.Count > MaxPayees)
+        {
+            return null;
+        }
+        if (payees.Count > 0)
+        {
+            var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
+                SELECT COUNT(*) FROM (SELECT 1 FROM transactions FORCE INDEX (ix_transactions_user_payee)
+                                      WHERE user_id = @userId AND payee IN @payees LIMIT {MaxPayeeRows + 1}) r
+                """, new { userId, payees }, cancellationToken: cancellationToken));
+            if (rows > MaxPayeeRows)
+            {
+                return null;
+            }
+        }
+        return new TextCandidates(payees, notesWords);
+    }
+
+    /// <summary>"SELECT id …" of the candidates (the two indexes' rows, each once), with its parameters added.</summary>
+    public string IdsSql(DynamicParameters parameters)
+    {
+        parameters.Add("notesWords", NotesWords);
+        var notes = "SELECT x.id FROM transactions x WHERE MATCH (x.notes) AGAINST (@notesWords IN BOOLEAN MODE) AND x.user_id = @userId";
+        if (Payees.Count == 0)
+        {
+            return notes;
+        }
+        parameters.Add("payees", Payees);
+        return $"SELECT x.id FROM transactions x FORCE INDEX (ix_transactions_user_payee) WHERE x.user_id = @userId AND x.payee IN @payees UNION {notes}";
+    }
+
+    /// <summary>
+    /// The boolean-mode query that finds notes with every word of the text (each as a prefix), or null when a word is too
+    /// short for the index. Only letters and digits reach it: the operators of boolean mode are never the person's.
+    /// </summary>
+    private static string? WordsOf(string text)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in text + " ")
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+                continue;
+            }
+            if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+        // A text with a short word ("a cafe") still has its long words to look up: the LIKE keeps the exact matches.
+        var indexed = words.Where(w => w.Length >= MinWordLength).Distinct(StringComparer.OrdinalIgnoreCase).Take(8).ToList();
+        return indexed.Count == 0 ? null : string.Join(' ', indexed.Select(w => $"+{w}*"));
+    }
+}
