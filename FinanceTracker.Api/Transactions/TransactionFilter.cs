@@ -36,7 +36,15 @@ internal sealed record TransactionFilter
     public Dictionary<string, string[]> Errors { get; } = [];
 
     /// <summary>
-    /// Some split part is in <see cref="CategoryId"/> (set by the store): the category filter then also matches a transaction
+    /// <see cref="CategoryId"/> and every category under it, at any depth (set by the store): filtering by "Food" lists
+    /// "Food › Groceries" too, as budgets count it. Null until the store has looked them up: then the category alone.
+    /// </summary>
+    public IReadOnlyList<long>? CategoryTree { get; init; }
+
+    private IReadOnlyList<long> CategoryIds => CategoryTree ?? (CategoryId is { } id ? [id] : []);
+
+    /// <summary>
+    /// Some split part is in <see cref="CategoryId"/>'s tree (set by the store): the category filter then also matches a transaction
     /// through its parts, and its totals sum the matching parts.
     /// </summary>
     public bool CategoryInParts { get; init; }
@@ -102,14 +110,14 @@ internal sealed record TransactionFilter
             : anyOrder && (MinAmount ?? MaxAmount) is not null && AccountId is null && CategoryId is null
                 ? "FROM transactions t FORCE INDEX (ix_transactions_user_amount) WHERE t.user_id = @userId"
             : $"FROM transactions t FORCE INDEX ({KeysetIndex(categoryOnRowOnly)}) WHERE t.user_id = @userId");
-        if (CategoryId is { } categoryId)
+        if (CategoryId is not null)
         {
             // The split transactions with a part in the category are read once from the parts' (user, category) index
             // (a semi-join), not looked up per row.
             sql.Append(CategoryInParts && !categoryOnRowOnly
-                ? " AND (t.category_id = @categoryId OR t.id IN (SELECT s.transaction_id FROM transaction_splits s WHERE s.user_id = @userId AND s.category_id = @categoryId))"
-                : " AND t.category_id = @categoryId");
-            parameters.Add("categoryId", categoryId);
+                ? " AND (t.category_id IN @categoryIds OR t.id IN (SELECT s.transaction_id FROM transaction_splits s WHERE s.user_id = @userId AND s.category_id IN @categoryIds))"
+                : " AND t.category_id IN @categoryIds");
+            parameters.Add("categoryIds", CategoryIds);
         }
         sql.Append(Conditions(parameters, userId, includeCursor));
         return sql.ToString();
@@ -121,10 +129,10 @@ internal sealed record TransactionFilter
     /// </summary>
     public string PartsFromWhere(DynamicParameters parameters, long userId)
     {
-        parameters.Add("categoryId", CategoryId);
+        parameters.Add("categoryIds", CategoryIds);
         return "FROM transaction_splits s JOIN transactions t ON t.id = s.transaction_id AND t.user_id = s.user_id " +
                (Tag is not null ? TagJoin : "") +
-               " WHERE s.user_id = @userId AND s.category_id = @categoryId" + Conditions(parameters, userId, includeCursor: false);
+               " WHERE s.user_id = @userId AND s.category_id IN @categoryIds" + Conditions(parameters, userId, includeCursor: false);
     }
 
     private const string TagJoin = "JOIN transaction_tags tg ON tg.transaction_id = t.id AND tg.user_id = t.user_id AND tg.tag = @tag";
@@ -165,7 +173,7 @@ internal sealed record TransactionFilter
     /// </summary>
     private string KeysetIndex(bool categoryOnRowOnly) =>
         AccountId is not null ? "ix_transactions_user_account_date"
-        : CategoryId is not null && (!CategoryInParts || categoryOnRowOnly) ? "ix_transactions_user_category_date"
+        : CategoryIds.Count == 1 && (!CategoryInParts || categoryOnRowOnly) ? "ix_transactions_user_category_date"
         : "ix_transactions_user_date";
 
     private static T? Read<T>(IQueryCollection query, string name, Dictionary<string, string[]> errors, Func<string, T?> parse, string expected)

@@ -64,7 +64,8 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
     {
         if (filter.CategoryId is { } categoryId)
         {
-            filter = filter with { CategoryInParts = await HasPartsInAsync(connection, userId, categoryId, cancellationToken) };
+            var tree = await CategoryTreeAsync(connection, userId, categoryId, cancellationToken);
+            filter = filter with { CategoryTree = tree, CategoryInParts = await HasPartsInAsync(connection, userId, tree, cancellationToken) };
         }
         if (filter is { Text: { } text, Tag: null })
         {
@@ -117,10 +118,23 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
     }
 
     /// <summary>Whether any split part is in the category: only then does the category filter need to look at parts.</summary>
-    private static Task<bool> HasPartsInAsync(MySqlConnection connection, long userId, long categoryId, CancellationToken cancellationToken) =>
+    private static Task<bool> HasPartsInAsync(MySqlConnection connection, long userId, IReadOnlyList<long> categoryIds, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM transaction_splits WHERE user_id = @userId AND category_id = @categoryId)",
-            new { userId, categoryId }, cancellationToken: cancellationToken));
+            "SELECT EXISTS (SELECT 1 FROM transaction_splits WHERE user_id = @userId AND category_id IN @categoryIds)",
+            new { userId, categoryIds }, cancellationToken: cancellationToken));
+
+    /// <summary>The category and every category under it, at any depth (an unknown id: itself alone, which matches nothing).</summary>
+    private static async Task<IReadOnlyList<long>> CategoryTreeAsync(MySqlConnection connection, long userId, long categoryId, CancellationToken cancellationToken)
+    {
+        var ids = (await connection.QueryAsync<long>(new CommandDefinition("""
+            WITH RECURSIVE tree (id) AS (
+                SELECT id FROM categories WHERE user_id = @userId AND id = @categoryId
+                UNION
+                SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id WHERE c.user_id = @userId)
+            SELECT id FROM tree
+            """, new { userId, categoryId }, cancellationToken: cancellationToken))).ToList();
+        return ids.Count == 0 ? [categoryId] : ids;
+    }
 
     private static async Task<ILookup<long, string>> TagsAsync(
         MySqlConnection connection, MySqlTransaction? transaction, long userId, IEnumerable<long> ids, CancellationToken cancellationToken)

@@ -66,7 +66,7 @@ internal static class TransactionTotals
             FROM monthly_totals
             WHERE user_id = @userId
               AND (@accountId IS NULL OR account_id = @accountId)
-              AND (@categoryId IS NULL OR category_id = @categoryId)
+              AND (@anyCategory OR category_id IN @categoryIds)
               AND (@firstMonth IS NULL OR month >= @firstMonth)
               AND (@lastMonth IS NULL OR month <= @lastMonth)
             GROUP BY currency
@@ -75,7 +75,8 @@ internal static class TransactionTotals
         {
             userId,
             filter.AccountId,
-            filter.CategoryId,
+            anyCategory = filter.CategoryId is null,
+            categoryIds = filter.CategoryTree ?? (filter.CategoryId is { } id ? [id] : [0L]),
             firstMonth = firstMonth?.ToDateTime(TimeOnly.MinValue),
             lastMonth = lastMonth?.ToDateTime(TimeOnly.MinValue),
         }, cancellationToken: cancellationToken));

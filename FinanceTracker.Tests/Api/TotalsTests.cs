@@ -66,6 +66,50 @@ public sealed class TotalsTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task ACategoryFilterListsItsSubcategoriesAtAnyDepthWithTheirSplitParts()
+    {
+        var client = await api.NewUserClientAsync();
+        var account = await client.CreateAccountAsync("Everyday", "EUR");
+        async Task<Category> CategoryAsync(string name, long? parentId)
+        {
+            var response = await client.PostAsJsonAsync("/api/categories", new { name, kind = "expense", parentId });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<Category>())!;
+        }
+        var food = await CategoryAsync("Provisions", null);
+        var groceries = await CategoryAsync("Staples", food.Id);
+        var organic = await CategoryAsync("Organic staples", groceries.Id);
+        var rent = await CategoryAsync("Housing costs", null);
+
+        var inFood = await client.CreateTransactionAsync(account.Id, -10m, "2026-03-01", categoryId: food.Id);
+        var inGroceries = await client.CreateTransactionAsync(account.Id, -20m, "2026-03-20", categoryId: groceries.Id);
+        var inOrganic = await client.CreateTransactionAsync(account.Id, -40m, "2026-04-05", categoryId: organic.Id);
+        await client.CreateTransactionAsync(account.Id, -800m, "2026-03-02", categoryId: rent.Id);
+        var split = await client.PostAsJsonAsync("/api/transactions", new
+        {
+            accountId = account.Id, date = "2026-03-15", amount = -100m, payee = "Hypermarket",
+            splits = new object[] { new { categoryId = organic.Id, amount = -70m }, new { categoryId = rent.Id, amount = -30m } },
+        });
+        var splitId = (await split.Content.ReadFromJsonAsync<Transaction>())!.Id;
+
+        foreach (var (category, ids, total) in new[]
+        {
+            (food, new[] { inFood.Id, inGroceries.Id, inOrganic.Id, splitId }, -140m),
+            (groceries, [inGroceries.Id, inOrganic.Id, splitId], -130m),
+            (organic, [inOrganic.Id, splitId], -110m),
+        })
+        {
+            var rows = await client.ListAllTransactionsAsync($"categoryId={category.Id}&pageSize=2");
+            Assert.Equal(ids.Order(), rows.Select(r => r.Id).Order());
+            var totals = await client.GetFromJsonAsync<TransactionTotals>($"/api/transactions/totals?categoryId={category.Id}");
+            Assert.Equal((ids.Length, total), ((int)totals!.TotalCount, totals.Totals.Single().Amount));
+            // A whole month (from monthly_totals) and a partial one (from the rows): all but the April row, in every tree.
+            var march = await client.GetFromJsonAsync<TransactionTotals>($"/api/transactions/totals?categoryId={category.Id}&from=2026-03-01&to=2026-04-04");
+            Assert.Equal((ids.Length - 1, total + 40m), ((int)march!.TotalCount, march.Totals.Single().Amount));
+        }
+    }
+
+    [Fact]
     public async Task APageAskedWithoutTotalsHasTheSameRowsAndNoCount()
     {
         var client = await api.NewUserClientAsync();
