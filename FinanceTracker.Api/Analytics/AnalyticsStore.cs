@@ -130,13 +130,15 @@ internal sealed class AnalyticsStore(MySqlDataSource dataSource, TimeProvider cl
 
     /// <summary>
     /// Each transaction (each part of a split one) between @from and @to with its spending as a negative amount, by the rule
-    /// in <see cref="LedgerCategories"/>; transfers left out.
+    /// in <see cref="LedgerCategories"/>; transfers left out. Parts are looked up only for rows without a category of their
+    /// own (a split's), and the category by its primary key: joined on (user) instead, MariaDB read all 40 categories per
+    /// row, and top payees over a million rows took 29 s instead of 6.
     /// </summary>
     private static readonly string SpendingRowsSql = $"""
         SELECT t.id, t.currency, t.payee, t.booking_date, {LedgerCategories.SpendingOfAmountSql("COALESCE(s.amount, t.amount)", "c")} AS amount
         FROM transactions t FORCE INDEX (ix_transactions_user_date)
-        LEFT JOIN transaction_splits s ON s.transaction_id = t.id AND s.user_id = t.user_id
-        LEFT JOIN categories c ON c.id = COALESCE(s.category_id, t.category_id) AND c.user_id = t.user_id
+        LEFT JOIN transaction_splits s ON t.category_id IS NULL AND s.transaction_id = t.id AND s.user_id = t.user_id
+        LEFT JOIN categories c FORCE INDEX (PRIMARY) ON c.id = COALESCE(s.category_id, t.category_id) AND c.user_id = t.user_id
         WHERE t.user_id = @userId AND t.booking_date BETWEEN @from AND @to AND t.transfer_id IS NULL
           AND (@accountId IS NULL OR t.account_id = @accountId)
         """;

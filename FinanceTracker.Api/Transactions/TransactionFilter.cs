@@ -51,8 +51,8 @@ internal sealed record TransactionFilter
 
     /// <summary>
     /// Where a text search's rows are (set by the store): the person's payees that contain the text and the words of it the
-    /// notes' full-text index can look up. Null when the text matches too much for an index to help (then the date index is
-    /// walked, and a page fills at once).
+    /// notes' full-text index can look up. Null when the text matches too much for an index to help, and a page of a text
+    /// with many matches is found along the date index instead (it fills at once).
     /// </summary>
     public TextCandidates? TextIndex { get; init; }
 
@@ -101,7 +101,8 @@ internal sealed record TransactionFilter
             Tag is not null ? $"FROM transactions t {TagJoin} WHERE t.user_id = @userId"
             // Text search: the rows of the matching payees and the notes with its words, from their indexes; the LIKE below
             // keeps exactly the rows that contain the text.
-            : Text is not null && TextIndex is { } index ? $"FROM ({index.IdsSql(parameters)}) m JOIN transactions t ON t.id = m.id WHERE t.user_id = @userId"
+            : Text is not null && TextIndex is { } index && (anyOrder || index.FewRows)
+                ? $"FROM ({index.IdsSql(parameters)}) m JOIN transactions t ON t.id = m.id WHERE t.user_id = @userId"
             // Text that matches most rows: walked along the date index, a page fills at once.
             : Text is not null ? "FROM transactions t FORCE INDEX (ix_transactions_user_date) WHERE t.user_id = @userId"
             // One import's rows: its own index finds them, however far apart their dates.

@@ -65,8 +65,9 @@ public partial class Transactions
         if (await TryApiAsync(async () => _lookups = await Lookups.LoadAsync(Api)))
         {
             _ready = true;
-            // The tag filter's choices; without them the page still works (the tag in a URL is still applied).
-            await LoadTagsAsync();
+            // The tag filter's choices come beside the first page, not before it; without them the page still works (the
+            // tag in a URL is still applied).
+            _ = ShowTagsAsync();
         }
         _loading = false;
     }
@@ -207,6 +208,12 @@ public partial class Transactions
     {
         await LoadTagsAsync();
         await LoadPageAsync(dataChanged: true);
+    }
+
+    private async Task ShowTagsAsync()
+    {
+        await LoadTagsAsync();
+        StateHasChanged();
     }
 
     private Task LoadTagsAsync() => TryApiAsync(async () => _tags = await Api.GetTagsAsync(limit: MaxTagChoices));
