@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
 using FinanceTracker.Api.Ledger;
@@ -5,55 +6,53 @@ using FinanceTracker.Api.Transactions;
 
 namespace FinanceTracker.Api.Exports;
 
-/// <summary>A transaction as exports read it; tags come from their own table, a chunk at a time.</summary>
-internal sealed record ExportRow(
-    long Id, long AccountId, long? CategoryId, DateTime BookingDate, decimal Amount, string Currency, string Payee, string Notes, byte[]? ImportKey,
-    long? TransferId, long? RecurringId, bool Cleared, bool Reconciled)
-{
-    public DateOnly Date => DateOnly.FromDateTime(BookingDate);
-}
-
-internal sealed record ExportChunk(IReadOnlyList<ExportRow> Rows, ILookup<long, string> Tags, ILookup<long, SplitPart> Splits);
+/// <summary>A transaction as exports read it, with its tags (in tag order) and, when asked for, its split parts.</summary>
+internal readonly record struct ExportRow(
+    long Id, long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency, string Payee, string Notes, byte[]? ImportKey,
+    long? TransferId, long? RecurringId, bool Cleared, bool Reconciled, IReadOnlyList<string> Tags, IReadOnlyList<SplitPart> Splits);
 
 /// <summary>
-/// Reads a user's transactions oldest first, (date, id), in keyset chunks, so a million rows stream through a few
-/// thousand at a time. Every statement is scoped by user_id (through <see cref="TransactionFilter.FromWhere"/>).
+/// Streams a user's transactions oldest first, (date, id): a chunk of rows is one index-ordered query read row by row
+/// (unbuffered, so the rows go out while the database still sends), after one query each for the chunk's tags and split
+/// parts (a join to the same chunk of ids, never a per-row lookup). Memory stays at one chunk's tags whatever the size of
+/// the ledger, and no statement stays open for the whole export (a client that stops reading for a while cannot run
+/// into the server's write timeout). Every statement is scoped by user_id (through <see cref="TransactionFilter.FromWhere"/>).
 /// </summary>
 internal static class ExportStore
 {
-    public const int ChunkSize = 5000;
+    public const int ChunkSize = 10_000;
 
-    public static async IAsyncEnumerable<ExportChunk> ChunksAsync(
-        ExportSnapshot snapshot, long userId, TransactionFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private const string Columns =
+        "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.import_key, t.transfer_id, t.recurring_id, t.cleared, t.reconciled ";
+
+    private static readonly ILookup<long, SplitPart> NoSplits = Array.Empty<SplitPart>().ToLookup(_ => 0L);
+
+    public static async IAsyncEnumerable<ExportRow> RowsAsync(
+        ExportSnapshot snapshot, long userId, TransactionFilter filter, bool withSplits, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ExportRow? last = null;
+        (DateOnly Date, long Id)? after = null;
         while (true)
         {
             var parameters = new DynamicParameters();
-            var sql = "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.import_key, t.transfer_id, t.recurring_id, t.cleared, t.reconciled " +
-                      filter.FromWhere(parameters, userId, includeCursor: false);
-            if (last is not null)
+            var chunk = Chunk(filter, parameters, userId, after);
+            var tags = await TagsAsync(snapshot, chunk, parameters, cancellationToken);
+            var splits = withSplits ? await SplitsAsync(snapshot, chunk, parameters, cancellationToken) : NoSplits;
+            var count = 0;
+            await using (var reader = await snapshot.Connection.ExecuteReaderAsync(
+                new CommandDefinition(Columns + chunk + " ORDER BY t.booking_date, t.id LIMIT @take", parameters, snapshot.Transaction, cancellationToken: cancellationToken)))
             {
-                // A date range plus a tie-break, so the (user, date, id) index is range-scanned from the last row on.
-                sql += " AND t.booking_date >= @afterDate AND (t.booking_date > @afterDate OR t.id > @afterId)";
-                parameters.Add("afterDate", last.BookingDate);
-                parameters.Add("afterId", last.Id);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var row = Read(reader, tags, splits);
+                    count++;
+                    after = (row.Date, row.Id);
+                    yield return row;
+                }
             }
-            sql += " ORDER BY t.booking_date, t.id LIMIT @take";
-            parameters.Add("take", ChunkSize);
-            var rows = (await snapshot.Connection.QueryAsync<ExportRow>(
-                new CommandDefinition(sql, parameters, snapshot.Transaction, cancellationToken: cancellationToken))).AsList();
-            if (rows.Count == 0)
-            {
-                yield break;
-            }
-            yield return new ExportChunk(rows, await TagsAsync(snapshot, userId, rows, cancellationToken),
-                await Splits.OfAsync(snapshot.Connection, snapshot.Transaction, userId, rows.Select(r => r.Id).ToList(), cancellationToken));
-            if (rows.Count < ChunkSize)
+            if (count < ChunkSize)
             {
                 yield break;
             }
-            last = rows[^1];
         }
     }
 
@@ -68,12 +67,69 @@ internal static class ExportStore
         return (accounts.ToDictionary(a => a.Id, a => a.Name), categories.ToDictionary(c => c.Id, c => c.Name));
     }
 
-    private static async Task<ILookup<long, string>> TagsAsync(
-        ExportSnapshot snapshot, long userId, IReadOnlyList<ExportRow> rows, CancellationToken cancellationToken)
+    /// <summary>"FROM … WHERE …" of the next chunk: the filters, from the last row on (a date range plus a tie-break, so the index is range-scanned).</summary>
+    private static string Chunk(TransactionFilter filter, DynamicParameters parameters, long userId, (DateOnly Date, long Id)? after)
     {
-        var tags = await snapshot.Connection.QueryAsync<(long TransactionId, string Tag)>(new CommandDefinition(
-            "SELECT transaction_id, tag FROM transaction_tags WHERE user_id = @userId AND transaction_id IN @ids ORDER BY tag",
-            new { userId, ids = rows.Select(r => r.Id) }, snapshot.Transaction, cancellationToken: cancellationToken));
-        return tags.ToLookup(t => t.TransactionId, t => t.Tag);
+        var sql = filter.FromWhere(parameters, userId, includeCursor: false);
+        if (after is { } last)
+        {
+            sql += " AND t.booking_date >= @afterDate AND (t.booking_date > @afterDate OR t.id > @afterId)";
+            parameters.Add("afterDate", last.Date.ToDateTime(TimeOnly.MinValue));
+            parameters.Add("afterId", last.Id);
+        }
+        parameters.Add("take", ChunkSize);
+        return sql;
+    }
+
+    /// <summary>The ids of the chunk's rows, as a derived table the tags and splits are joined to.</summary>
+    private static string ChunkIds(string chunk) => $"(SELECT t.id {chunk} ORDER BY t.booking_date, t.id LIMIT @take) chunk";
+
+    private static async Task<Dictionary<long, List<string>>> TagsAsync(
+        ExportSnapshot snapshot, string chunk, DynamicParameters parameters, CancellationToken cancellationToken)
+    {
+        var tags = new Dictionary<long, List<string>>();
+        await using var reader = await snapshot.Connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT x.transaction_id, x.tag FROM {ChunkIds(chunk)} JOIN transaction_tags x ON x.transaction_id = chunk.id AND x.user_id = @userId ORDER BY x.transaction_id, x.tag",
+            parameters, snapshot.Transaction, cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetInt64(0);
+            if (!tags.TryGetValue(id, out var list))
+            {
+                tags[id] = list = new List<string>(2);
+            }
+            list.Add(reader.GetString(1));
+        }
+        return tags;
+    }
+
+    private static async Task<ILookup<long, SplitPart>> SplitsAsync(
+        ExportSnapshot snapshot, string chunk, DynamicParameters parameters, CancellationToken cancellationToken)
+    {
+        var parts = await snapshot.Connection.QueryAsync<(long TransactionId, long? CategoryId, decimal Amount, string Notes)>(new CommandDefinition(
+            $"SELECT x.transaction_id, x.category_id, x.amount, x.notes FROM {ChunkIds(chunk)} JOIN transaction_splits x ON x.transaction_id = chunk.id AND x.user_id = @userId ORDER BY x.transaction_id, x.position",
+            parameters, snapshot.Transaction, cancellationToken: cancellationToken));
+        return parts.ToLookup(p => p.TransactionId, p => new SplitPart(p.CategoryId, p.Amount, p.Notes));
+    }
+
+    private static ExportRow Read(DbDataReader reader, Dictionary<long, List<string>> tags, ILookup<long, SplitPart> splits)
+    {
+        var id = reader.GetInt64(0);
+        return new ExportRow(
+            id,
+            reader.GetInt64(1),
+            reader.IsDBNull(2) ? null : reader.GetInt64(2),
+            DateOnly.FromDateTime(reader.GetDateTime(3)),
+            reader.GetDecimal(4),
+            reader.GetString(5),
+            reader.GetString(6),
+            reader.GetString(7),
+            reader.IsDBNull(8) ? null : reader.GetFieldValue<byte[]>(8),
+            reader.IsDBNull(9) ? null : reader.GetInt64(9),
+            reader.IsDBNull(10) ? null : reader.GetInt64(10),
+            reader.GetBoolean(11),
+            reader.GetBoolean(12),
+            tags.TryGetValue(id, out var rowTags) ? rowTags : [],
+            splits.Contains(id) ? splits[id].ToList() : []);
     }
 }
