@@ -32,7 +32,7 @@ internal static class BackupWriter
         Section(json, "budgets", await BackupStore.BudgetsAsync(snapshot, userId, cancellationToken));
         Section(json, "receipts", receipts);
         json.WriteStartArray("transactions");
-        await foreach (var row in ExportStore.RowsAsync(snapshot, userId, Everything, withSplits: true, cancellationToken))
+        await foreach (var row in ExportStore.RowsAsync(snapshot, userId, Everything, full: true, cancellationToken))
         {
             var transaction = new BackupTransaction(row.Id, row.AccountId, row.CategoryId, row.Date,
                 Currencies.Normalize(row.Amount, row.Currency), row.Currency, row.Payee, row.Notes, [.. row.Tags],

@@ -6,7 +6,10 @@ using FinanceTracker.Api.Transactions;
 
 namespace FinanceTracker.Api.Exports;
 
-/// <summary>A transaction as exports read it, with its tags (in tag order) and, when asked for, its split parts.</summary>
+/// <summary>
+/// A transaction as exports read it, with its tags (in tag order); for a backup (<c>full</c>) also its split parts and
+/// the columns from <see cref="ExportRow.ImportKey"/> on, which are left at their defaults otherwise.
+/// </summary>
 internal readonly record struct ExportRow(
     long Id, long AccountId, long? CategoryId, DateOnly Date, decimal Amount, string Currency, string Payee, string Notes, byte[]? ImportKey,
     long? TransferId, long? RecurringId, bool Cleared, bool Reconciled, IReadOnlyList<string> Tags, IReadOnlyList<SplitPart> Splits);
@@ -22,13 +25,15 @@ internal static class ExportStore
 {
     public const int ChunkSize = 10_000;
 
-    private const string Columns =
-        "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes, t.import_key, t.transfer_id, t.recurring_id, t.cleared, t.reconciled ";
+    private const string Columns = "SELECT t.id, t.account_id, t.category_id, t.booking_date, t.amount, t.currency, t.payee, t.notes ";
+
+    /// <summary>What only a backup keeps (the CSV and JSON exports leave these columns unread).</summary>
+    private const string BackupColumns = ", t.import_key, t.transfer_id, t.recurring_id, t.cleared, t.reconciled ";
 
     private static readonly ILookup<long, SplitPart> NoSplits = Array.Empty<SplitPart>().ToLookup(_ => 0L);
 
     public static async IAsyncEnumerable<ExportRow> RowsAsync(
-        ExportSnapshot snapshot, long userId, TransactionFilter filter, bool withSplits, [EnumeratorCancellation] CancellationToken cancellationToken)
+        ExportSnapshot snapshot, long userId, TransactionFilter filter, bool full, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         (DateOnly Date, long Id)? after = null;
         while (true)
@@ -36,14 +41,14 @@ internal static class ExportStore
             var parameters = new DynamicParameters();
             var chunk = Chunk(filter, parameters, userId, after);
             var tags = await TagsAsync(snapshot, chunk, parameters, cancellationToken);
-            var splits = withSplits ? await SplitsAsync(snapshot, chunk, parameters, cancellationToken) : NoSplits;
+            var splits = full ? await SplitsAsync(snapshot, chunk, parameters, cancellationToken) : NoSplits;
             var count = 0;
             await using (var reader = await snapshot.Connection.ExecuteReaderAsync(
-                new CommandDefinition(Columns + chunk + " ORDER BY t.booking_date, t.id LIMIT @take", parameters, snapshot.Transaction, cancellationToken: cancellationToken)))
+                new CommandDefinition(Columns + (full ? BackupColumns : "") + chunk + " ORDER BY t.booking_date, t.id LIMIT @take", parameters, snapshot.Transaction, cancellationToken: cancellationToken)))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var row = Read(reader, tags, splits);
+                    var row = Read(reader, full, tags, splits);
                     count++;
                     after = (row.Date, row.Id);
                     yield return row;
@@ -112,10 +117,10 @@ internal static class ExportStore
         return parts.ToLookup(p => p.TransactionId, p => new SplitPart(p.CategoryId, p.Amount, p.Notes));
     }
 
-    private static ExportRow Read(DbDataReader reader, Dictionary<long, List<string>> tags, ILookup<long, SplitPart> splits)
+    private static ExportRow Read(DbDataReader reader, bool full, Dictionary<long, List<string>> tags, ILookup<long, SplitPart> splits)
     {
         var id = reader.GetInt64(0);
-        return new ExportRow(
+        var row = new ExportRow(
             id,
             reader.GetInt64(1),
             reader.IsDBNull(2) ? null : reader.GetInt64(2),
@@ -124,12 +129,17 @@ internal static class ExportStore
             reader.GetString(5),
             reader.GetString(6),
             reader.GetString(7),
-            reader.IsDBNull(8) ? null : reader.GetFieldValue<byte[]>(8),
-            reader.IsDBNull(9) ? null : reader.GetInt64(9),
-            reader.IsDBNull(10) ? null : reader.GetInt64(10),
-            reader.GetBoolean(11),
-            reader.GetBoolean(12),
+            null, null, null, false, false,
             tags.TryGetValue(id, out var rowTags) ? rowTags : [],
-            splits.Contains(id) ? splits[id].ToList() : []);
+            []);
+        return !full ? row : row with
+        {
+            ImportKey = reader.IsDBNull(8) ? null : reader.GetFieldValue<byte[]>(8),
+            TransferId = reader.IsDBNull(9) ? null : reader.GetInt64(9),
+            RecurringId = reader.IsDBNull(10) ? null : reader.GetInt64(10),
+            Cleared = reader.GetBoolean(11),
+            Reconciled = reader.GetBoolean(12),
+            Splits = splits.Contains(id) ? splits[id].ToList() : [],
+        };
     }
 }

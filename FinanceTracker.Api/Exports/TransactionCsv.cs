@@ -23,7 +23,7 @@ internal static class TransactionCsv
         var currencies = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         await body.WriteAsync(Start, cancellationToken);
         var csv = new CsvBuffer();
-        await foreach (var row in ExportStore.RowsAsync(snapshot, userId, filter, withSplits: false, cancellationToken))
+        await foreach (var row in ExportStore.RowsAsync(snapshot, userId, filter, full: false, cancellationToken))
         {
             if (!currencies.TryGetValue(row.Currency, out var currency))
             {

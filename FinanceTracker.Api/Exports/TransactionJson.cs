@@ -17,7 +17,7 @@ internal static class TransactionJson
         var (accounts, categories) = await ExportStore.NamesAsync(snapshot, userId, cancellationToken);
         await using var json = new Utf8JsonWriter(body, ExportJson.WriterOptions);
         json.WriteStartArray();
-        await foreach (var row in ExportStore.RowsAsync(snapshot, userId, filter, withSplits: false, cancellationToken))
+        await foreach (var row in ExportStore.RowsAsync(snapshot, userId, filter, full: false, cancellationToken))
         {
             json.WriteStartObject();
             json.WriteString("date", row.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
