@@ -87,18 +87,33 @@ internal static class ExportStore
     }
 
     /// <summary>
-    /// The ids of the chunk's rows (index-only), as a derived table the tags and splits are joined to: STRAIGHT_JOIN has the
-    /// database look each id up in their primary key, rather than read all of the person's tags for every chunk.
+    /// The ids of the chunk's rows (index-only for most filters), as a derived table the tags and splits are found by:
+    /// STRAIGHT_JOIN has the database look each id up in their primary key, rather than read all of the person's tags for every chunk.
     /// </summary>
     private static string ChunkIds(string chunk) => $"(SELECT t.id {chunk} ORDER BY t.booking_date, t.id LIMIT @take) chunk";
 
+    /// <summary>
+    /// The tags of the chunk's rows (and of other rows of the person in between, which nobody asks for). Ids mostly grow with
+    /// the date, so the chunk's ids usually span a narrow range: then the tags are one range of their primary key (a few
+    /// hundred entries, ANALYZE: 0.2 ms), else each id is looked up (10,000 probes, 8 ms).
+    /// </summary>
     private static async Task<Dictionary<long, List<string>>> TagsAsync(
         ExportSnapshot snapshot, string chunk, DynamicParameters parameters, CancellationToken cancellationToken)
     {
+        var (first, last) = await snapshot.Connection.QuerySingleAsync<(long? First, long? Last)>(new CommandDefinition(
+            $"SELECT MIN(chunk.id), MAX(chunk.id) FROM {ChunkIds(chunk)}", parameters, snapshot.Transaction, cancellationToken: cancellationToken));
         var tags = new Dictionary<long, List<string>>();
+        if (first is null || last is null)
+        {
+            return tags;
+        }
+        parameters.Add("firstId", first);
+        parameters.Add("lastId", last);
+        var sql = last - first < 16 * ChunkSize
+            ? "SELECT x.transaction_id, x.tag FROM transaction_tags x FORCE INDEX (PRIMARY) WHERE x.user_id = @userId AND x.transaction_id BETWEEN @firstId AND @lastId ORDER BY x.transaction_id, x.tag"
+            : $"SELECT x.transaction_id, x.tag FROM {ChunkIds(chunk)} STRAIGHT_JOIN transaction_tags x ON x.transaction_id = chunk.id AND x.user_id = @userId ORDER BY x.transaction_id, x.tag";
         await using var reader = await snapshot.Connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT x.transaction_id, x.tag FROM {ChunkIds(chunk)} STRAIGHT_JOIN transaction_tags x ON x.transaction_id = chunk.id AND x.user_id = @userId ORDER BY x.transaction_id, x.tag",
-            parameters, snapshot.Transaction, cancellationToken: cancellationToken));
+            sql, parameters, snapshot.Transaction, cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
             var id = reader.GetInt64(0);
