@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using FinanceTracker.Api.Money;
 using FinanceTracker.Api.Transactions;
@@ -5,8 +6,8 @@ using FinanceTracker.Api.Transactions;
 namespace FinanceTracker.Api.Exports;
 
 /// <summary>
-/// Writes the backup document from one snapshot. The transactions come last and stream a chunk at a time, so a
-/// million of them pass through a few thousand rows of memory.
+/// Writes the backup document from one snapshot. The transactions come last and stream row by row, so a
+/// million of them pass through a few KB of memory.
 /// </summary>
 internal static class BackupWriter
 {
@@ -16,7 +17,10 @@ internal static class BackupWriter
     public static async Task WriteAsync(
         Stream body, ExportSnapshot snapshot, long userId, DateTime exportedAt, IReadOnlyList<BackupReceipt> receipts, CancellationToken cancellationToken)
     {
-        await using var json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = BackupJson.Options.Encoder });
+        // Written into a buffer that is sent on with async writes every 64 KB: the serializer's own flushes then never
+        // touch the response synchronously (which it refuses), and the buffer stays one piece whatever the ledger's size.
+        var buffer = new ArrayBufferWriter<byte>(SendAt * 2);
+        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BackupJson.Options.Encoder });
         json.WriteStartObject();
         json.WriteString("format", BackupDocument.FormatName);
         json.WriteNumber("formatVersion", BackupDocument.CurrentVersion);
@@ -28,28 +32,36 @@ internal static class BackupWriter
         Section(json, "budgets", await BackupStore.BudgetsAsync(snapshot, userId, cancellationToken));
         Section(json, "receipts", receipts);
         json.WriteStartArray("transactions");
-        await foreach (var chunk in ExportStore.ChunksAsync(snapshot, userId, Everything, cancellationToken))
+        await foreach (var row in ExportStore.RowsAsync(snapshot, userId, Everything, full: true, cancellationToken))
         {
-            foreach (var row in chunk.Rows)
+            var transaction = new BackupTransaction(row.Id, row.AccountId, row.CategoryId, row.Date,
+                Currencies.Normalize(row.Amount, row.Currency), row.Currency, row.Payee, row.Notes, [.. row.Tags],
+                row.ImportKey is { } key ? Convert.ToHexString(key) : null, row.TransferId,
+                row.Splits is { Count: > 0 } parts ? [.. parts.Select(p => new BackupSplit(p.CategoryId, Currencies.Normalize(p.Amount, row.Currency), p.Notes))] : null,
+                row.RecurringId, row.Cleared ? true : null, row.Reconciled ? true : null);
+            JsonSerializer.Serialize(json, transaction, BackupJson.Options);
+            if (buffer.WrittenCount >= SendAt)
             {
-                var transaction = new BackupTransaction(row.Id, row.AccountId, row.CategoryId, row.Date,
-                    Currencies.Normalize(row.Amount, row.Currency), row.Currency, row.Payee, row.Notes, chunk.Tags[row.Id].ToList(),
-                    row.ImportKey is { } key ? Convert.ToHexString(key) : null, row.TransferId,
-                    chunk.Splits[row.Id].Select(p => new BackupSplit(p.CategoryId, Currencies.Normalize(p.Amount, row.Currency), p.Notes)).ToList() is { Count: > 0 } parts ? parts : null,
-                    row.RecurringId, row.Cleared ? true : null, row.Reconciled ? true : null);
-                json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(transaction, BackupJson.Options), skipInputValidation: true);
+                await SendAsync(body, buffer, cancellationToken);
             }
-            await json.FlushAsync(cancellationToken);
         }
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
+        await SendAsync(body, buffer, cancellationToken);
+    }
+
+    private const int SendAt = 64 * 1024;
+
+    private static async Task SendAsync(Stream body, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    {
+        await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        buffer.ResetWrittenCount();
     }
 
     private static void Section<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> items)
     {
-        // Serialized apart and written raw: JsonSerializer.Serialize(writer, …) flushes synchronously, which the response refuses.
         json.WritePropertyName(name);
-        json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(items, BackupJson.Options), skipInputValidation: true);
+        JsonSerializer.Serialize(json, items, BackupJson.Options);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using FinanceTracker.Api.Money;
 using FinanceTracker.Api.Transactions;
 
@@ -9,37 +7,43 @@ namespace FinanceTracker.Api.Exports;
 internal static class TransactionCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
-    public const string Header = "Date,Account,Payee,Category,Amount,Currency,Notes,Tags";
 
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
+    /// <summary>The byte order mark (what makes Excel read the file as UTF-8 rather than the machine's code page) and the header row.</summary>
+    private static readonly byte[] Start = [0xEF, 0xBB, 0xBF, .. "Date,Account,Payee,Category,Amount,Currency,Notes,Tags\r\n"u8];
+
+    /// <summary>Rows are sent on in pieces of about this size: large enough for few writes, small enough to stay out of the large object heap.</summary>
+    private const int SendAt = 64 * 1024;
 
     public static async Task WriteAsync(Stream body, ExportSnapshot snapshot, long userId, TransactionFilter filter, CancellationToken cancellationToken)
     {
-        var (accounts, categories) = await ExportStore.NamesAsync(snapshot, userId, cancellationToken);
-        // The byte order mark is what makes Excel read the file as UTF-8 rather than the machine's code page.
-        await body.WriteAsync(Bom, cancellationToken);
+        var (accountNames, categoryNames) = await ExportStore.NamesAsync(snapshot, userId, cancellationToken);
+        // Names and currencies repeat on every row: each is encoded once.
+        var accounts = accountNames.ToDictionary(a => a.Key, a => CsvBuffer.Cell(a.Value));
+        var categories = categoryNames.ToDictionary(c => c.Key, c => CsvBuffer.Cell(c.Value));
+        var currencies = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        await body.WriteAsync(Start, cancellationToken);
         var csv = new CsvBuffer();
-        await WriteTextAsync(body, Header + "\r\n", cancellationToken);
-        await foreach (var chunk in ExportStore.ChunksAsync(snapshot, userId, filter, cancellationToken))
+        await foreach (var row in ExportStore.RowsAsync(snapshot, userId, filter, full: false, cancellationToken))
         {
-            foreach (var row in chunk.Rows)
+            if (!currencies.TryGetValue(row.Currency, out var currency))
             {
-                csv.Number(row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                    .Text(accounts.GetValueOrDefault(row.AccountId, ""))
-                    .Text(row.Payee)
-                    .Text(row.CategoryId is { } c ? categories.GetValueOrDefault(c, "") : "")
-                    .Number(Currencies.Normalize(row.Amount, row.Currency).ToString(CultureInfo.InvariantCulture))
-                    .Text(row.Currency)
-                    .Text(row.Notes)
-                    .Text(string.Join("; ", chunk.Tags[row.Id]))
-                    .EndRow();
+                currencies[row.Currency] = currency = CsvBuffer.Cell(row.Currency);
             }
-            await WriteTextAsync(body, csv.Take(), cancellationToken);
-            await body.FlushAsync(cancellationToken);
+            csv.Date(row.Date)
+                .Encoded(accounts.GetValueOrDefault(row.AccountId, []))
+                .Text(row.Payee)
+                .Encoded(row.CategoryId is { } c ? categories.GetValueOrDefault(c, []) : [])
+                .Number(Currencies.Normalize(row.Amount, row.Currency))
+                .Encoded(currency)
+                .Text(row.Notes)
+                .Text(row.Tags switch { [] => "", [var tag] => tag, var tags => string.Join("; ", tags) })
+                .EndRow();
+            if (csv.Length >= SendAt)
+            {
+                await body.WriteAsync(csv.Written, cancellationToken);
+                csv.Clear();
+            }
         }
+        await body.WriteAsync(csv.Written, cancellationToken);
     }
-
-    private static async Task WriteTextAsync(Stream body, string text, CancellationToken cancellationToken) =>
-        await body.WriteAsync(Utf8.GetBytes(text), cancellationToken);
 }
