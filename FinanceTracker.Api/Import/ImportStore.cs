@@ -1,3 +1,4 @@
+using System.Text;
 using Dapper;
 using MySqlConnector;
 
@@ -16,8 +17,8 @@ internal static class ImportStore
     // Uncommitted previews are kept this long, then removed the next time the person uploads.
     private static readonly TimeSpan PreviewLifetime = TimeSpan.FromDays(1);
 
-    // One IN list per query: large enough to keep round trips few, small enough for the statement size.
-    private const int KeyChunk = 2000;
+    // One IN list per query: large enough to keep round trips few, small enough for the statement size (5,000 × 68 bytes).
+    private const int KeyChunk = 5000;
 
     public static async Task<long> InsertPreviewAsync(
         MySqlConnection connection, long userId, long accountId, string fileName, string format, byte[] content, string? mapping, int rowCount)
@@ -82,11 +83,20 @@ internal static class ImportStore
     {
         var keyed = rows.Where(r => r.KeyHex is not null && r.Status != PlannedStatus.Error).ToList();
         var imported = new Dictionary<string, ExistingRow>(StringComparer.Ordinal);
-        foreach (var chunk in keyed.Select(r => Convert.FromHexString(r.KeyHex!)).Chunk(KeyChunk))
+        var keys = await KeysToLookUpAsync(connection, transaction, userId, keyed.Select(r => r.KeyHex!).ToList());
+        foreach (var chunk in keys.Select(Convert.FromHexString).Chunk(KeyChunk))
         {
+            // The keys as hex literals (written here from bytes, so nothing else can reach the SQL): thousands of them
+            // in one statement cost the server little, where as many bound parameters cost the client and server more.
+            var sql = new StringBuilder("SELECT import_key, id, account_id, booking_date, amount, payee FROM transactions WHERE user_id = @userId AND import_key IN (",
+                100 + chunk.Length * 68);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                sql.Append(i == 0 ? "X'" : ",X'").Append(Convert.ToHexString(chunk[i])).Append('\'');
+            }
+            sql.Append(')');
             var found = await connection.QueryAsync<(byte[] Key, long Id, long AccountId, DateTime BookingDate, decimal Amount, string Payee)>(
-                "SELECT import_key, id, account_id, booking_date, amount, payee FROM transactions WHERE user_id = @userId AND import_key IN @keys",
-                new { userId, keys = chunk }, transaction);
+                sql.ToString(), new { userId }, transaction);
             foreach (var f in found)
             {
                 imported[Convert.ToHexStringLower(f.Key)] = new ExistingRow(f.Id, f.AccountId, f.BookingDate, f.Amount, f.Payee);
@@ -104,6 +114,30 @@ internal static class ImportStore
                 """, new { userId, accountId = group.Key, from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }, transaction));
         }
         return new LedgerMatches(imported, handEntered);
+    }
+
+    /// <summary>
+    /// The file's keys worth looking up one by one. A person with few imported rows (none before a first import) has
+    /// them all read in one index-only scan, bounded by a quarter of the file's keys, and only the keys found among
+    /// them are looked up; otherwise every key is.
+    /// </summary>
+    private static async Task<IReadOnlyCollection<string>> KeysToLookUpAsync(
+        MySqlConnection connection, MySqlTransaction? transaction, long userId, List<string> keys)
+    {
+        if (keys.Count < KeyChunk)
+        {
+            return keys;
+        }
+        var cap = keys.Count / 4;
+        var stored = (await connection.QueryAsync<byte[]>(
+            "SELECT import_key FROM transactions WHERE user_id = @userId AND import_key IS NOT NULL LIMIT @limit",
+            new { userId, limit = cap + 1 }, transaction)).ToList();
+        if (stored.Count > cap)
+        {
+            return keys;
+        }
+        var existing = stored.Select(Convert.ToHexStringLower).ToHashSet(StringComparer.Ordinal);
+        return keys.Where(existing.Contains).ToList();
     }
 
     public static Task<string?> RememberedMappingAsync(MySqlConnection connection, long userId, long accountId) =>

@@ -59,13 +59,16 @@ public static class ImportsApi
         var remembered = mapping is null && await ImportStore.RememberedMappingAsync(connection, caller.Id, upload.AccountId) is { } saved
             ? ImportUpload.ParseMapping(saved, json.Value.SerializerOptions).Mapping
             : null;
+        // The stored copy is compressed on another core while this one reads the file.
+        var (buffer, length) = (upload.Content.GetBuffer(), (int)upload.Content.Length);
+        var compressing = Task.Run(() => ImportContent.Compress(buffer.AsSpan(0, length)));
         var (read, problem) = Read(upload.Content, upload.FileName, mapping, remembered);
         if (read is null)
         {
             return problem!;
         }
 
-        var stored = ImportContent.Compress(upload.Content.GetBuffer().AsSpan(0, (int)upload.Content.Length));
+        var stored = await compressing;
         var id = await ImportStore.InsertPreviewAsync(connection, caller.Id, upload.AccountId, upload.FileName, read.Statement.Format, stored,
             Serialize(read.Settings.Mapping, json), read.Statement.RowCount);
         var rows = await PlanAsync(connection, null, caller.Id, read.Statement, AllTo(read.Statement, upload.AccountId, currencies));
@@ -148,7 +151,7 @@ public static class ImportsApi
             ImportKey = Convert.FromHexString(r.KeyHex!),
             Tags = r.Tag is { } tag ? [tag] : [],
             Parts = r.Parts.Select(p => p with { CategoryId = Existing(p.CategoryId) }).ToList(),
-        }).ToList());
+        }).ToList(), returnIds: false);
 
         var mappingJson = Serialize(read.Settings.Mapping, json);
         await ImportStore.MarkCommittedAsync(connection, transaction, userId, id, defaultAccount, chosen.Count, mappingJson);

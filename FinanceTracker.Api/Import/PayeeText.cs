@@ -11,6 +11,10 @@ public static class PayeeText
         {
             return "";
         }
+        if (IsClean(text))
+        {
+            return text;
+        }
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text.AsSpan().Trim())
@@ -28,6 +32,24 @@ public static class PayeeText
             builder.Append(c);
         }
         return builder.ToString();
+    }
+
+    /// <summary>Already trimmed, with no control characters and no whitespace but single plain spaces: nothing to copy.</summary>
+    private static bool IsClean(string text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) || (char.IsWhiteSpace(c) && (c != ' ' || text[i - 1] == ' ')))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The comparison form used by de-duplication: cleaned, then upper-cased without regard to culture.</summary>

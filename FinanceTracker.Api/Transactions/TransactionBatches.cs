@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Dapper;
 using FinanceTracker.Api.Ledger;
@@ -32,21 +33,37 @@ internal sealed record BatchTransaction(
 /// </summary>
 internal static class TransactionBatches
 {
-    // Ten parameters a row: well under MariaDB's 65,535 placeholders, and a statement under max_allowed_packet even with
-    // 2,000-character notes.
-    private const int RowsPerStatement = 500;
+    // Three parameters a row (its texts; numbers, dates and keys are written as literals): a statement stays far under
+    // MariaDB's 65,535 placeholders, and under max_allowed_packet (64 MB here) even with 2,000-character notes.
+    private const int RowsPerStatement = 1000;
 
     private const int TagsPerStatement = 1000;
 
-    /// <summary>Inserts the rows and applies their effect on the ledger; returns their new ids in the order given.</summary>
-    public static async Task<long[]> InsertAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<BatchTransaction> rows)
+    /// <summary>
+    /// Inserts the rows and applies their effect on the ledger; returns their new ids in the order given, or, with
+    /// <paramref name="returnIds"/> false, nothing (the ids are then read back only for rows with tags or split parts).
+    /// </summary>
+    public static async Task<long[]> InsertAsync(
+        MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<BatchTransaction> rows, bool returnIds = true)
     {
         var ids = new long[rows.Count];
         var offset = 0;
+        // The next statement is written while the server runs the one before: on one connection, one at a time.
+        Task? running = null;
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            (await InsertChunkAsync(connection, transaction, userId, chunk)).CopyTo(ids, offset);
+            var needIds = returnIds || chunk.Any(r => r.Tags.Count > 0 || r.Parts.Count > 0);
+            var statement = InsertStatement(userId, chunk);
+            if (running is not null)
+            {
+                await running;
+            }
+            running = RunInsertAsync(connection, transaction, userId, statement, needIds ? ids.AsMemory(offset, chunk.Length) : Memory<long>.Empty);
             offset += chunk.Length;
+        }
+        if (running is not null)
+        {
+            await running;
         }
         await InsertTagsAsync(connection, transaction, userId, rows.SelectMany((row, i) => row.Tags.Select(tag => (ids[i], tag))).ToList());
         for (var i = 0; i < rows.Count; i++)
@@ -64,42 +81,58 @@ internal static class TransactionBatches
         }
         await MonthlyTotals.ApplyManyAsync(connection, transaction, userId,
             rows.SelectMany(r => LedgerEffect.Of(r.AccountId, r.CategoryId, r.Date, r.Amount, r.Currency, r.IsTransfer, r.Parts)), +1);
-        return ids;
+        return returnIds ? ids : [];
     }
 
-    private static async Task<long[]> InsertChunkAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, BatchTransaction[] rows)
+    /// <summary>One multi-row INSERT of the rows.</summary>
+    private static (string Sql, DynamicParameters Parameters) InsertStatement(long userId, BatchTransaction[] rows)
     {
         var sql = new StringBuilder(
-            "INSERT INTO transactions (user_id, account_id, category_id, booking_date, amount, currency, payee, notes, import_id, import_key) VALUES ");
+            "INSERT INTO transactions (user_id, account_id, category_id, booking_date, amount, currency, payee, notes, import_id, import_key) VALUES ",
+            200 + rows.Length * 160);
         var parameters = new DynamicParameters();
-        parameters.Add("userId", userId);
+        var user = userId.ToString(CultureInfo.InvariantCulture);
         for (var i = 0; i < rows.Length; i++)
         {
             var row = rows[i];
-            sql.Append(i == 0 ? "" : ",").Append($"(@userId,@a{i},@c{i},@d{i},@m{i},@u{i},@p{i},@n{i},@i{i},@k{i})");
-            parameters.Add($"a{i}", row.AccountId);
-            parameters.Add($"c{i}", row.CategoryId);
-            parameters.Add($"d{i}", row.Date.ToDateTime(TimeOnly.MinValue));
-            parameters.Add($"m{i}", row.Amount);
+            // Only numbers, ISO dates and hex reach the SQL text, each formatted here from its typed value.
+            sql.Append(i == 0 ? "(" : ",(").Append(user)
+                .Append(',').Append(row.AccountId.ToString(CultureInfo.InvariantCulture))
+                .Append(',').Append(row.CategoryId is { } category ? category.ToString(CultureInfo.InvariantCulture) : "NULL")
+                .Append(",'").Append(row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .Append("',").Append(row.Amount.ToString(CultureInfo.InvariantCulture))
+                .Append(CultureInfo.InvariantCulture, $",@u{i},@p{i},@n{i},")
+                .Append(row.ImportId is { } import ? import.ToString(CultureInfo.InvariantCulture) : "NULL")
+                .Append(',').Append(row.ImportKey is { } key ? $"X'{Convert.ToHexString(key)}'" : "NULL")
+                .Append(')');
             parameters.Add($"u{i}", row.Currency);
             parameters.Add($"p{i}", row.Payee);
             parameters.Add($"n{i}", row.Notes);
-            parameters.Add($"i{i}", row.ImportId);
-            parameters.Add($"k{i}", row.ImportKey);
         }
-        sql.Append("; SELECT LAST_INSERT_ID();");
-        var first = await connection.ExecuteScalarAsync<long>(sql.ToString(), parameters, transaction);
+        return (sql.ToString(), parameters);
+    }
+
+    /// <summary>Runs one INSERT; when <paramref name="ids"/> has room (one per row), reads the new rows' ids into it.</summary>
+    private static async Task RunInsertAsync(
+        MySqlConnection connection, MySqlTransaction transaction, long userId, (string Sql, DynamicParameters Parameters) statement, Memory<long> ids)
+    {
+        if (ids.IsEmpty)
+        {
+            await connection.ExecuteAsync(statement.Sql, statement.Parameters, transaction);
+            return;
+        }
+        var first = await connection.ExecuteScalarAsync<long>(statement.Sql + "; SELECT LAST_INSERT_ID();", statement.Parameters, transaction);
 
         // One statement's rows get increasing ids from the first on, in the order written, and nothing else of this
         // person's can be inserted in between (their accounts are locked): the next rows by id are exactly these.
-        var ids = (await connection.QueryAsync<long>(
+        var found = (await connection.QueryAsync<long>(
             "SELECT id FROM transactions WHERE user_id = @userId AND id >= @first ORDER BY id LIMIT @count",
-            new { userId, first, count = rows.Length }, transaction)).ToArray();
-        if (ids.Length != rows.Length)
+            new { userId, first, count = ids.Length }, transaction)).ToArray();
+        if (found.Length != ids.Length)
         {
-            throw new InvalidOperationException($"Inserted {rows.Length} transactions but found {ids.Length}.");
+            throw new InvalidOperationException($"Inserted {ids.Length} transactions but found {found.Length}.");
         }
-        return ids;
+        found.CopyTo(ids);
     }
 
     /// <summary>As <see cref="TransactionWrites"/> does: the column's collation merges spellings of one tag, keeping the first.</summary>

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using FinanceTracker.Api.Import;
 
 namespace FinanceTracker.Tests.Import;
@@ -52,5 +55,29 @@ public class ImportFingerprintTests
 
         Assert.Equal(lastMonth[1], thisMonth[0]);
         Assert.DoesNotContain(thisMonth[1], lastMonth);
+    }
+
+    /// <summary>Keys stored by earlier imports must keep matching: the key is SHA-256 of this text, exactly.</summary>
+    [Fact]
+    public void TheKeyIsTheHashOfTheDocumentedTextSoStoredKeysKeepMatching()
+    {
+        StatementLine[] file =
+        [
+            Row("2026-03-14", -5.21m, "  Corner   shop "), Row("2026-03-14", -5.210m, "CORNER SHOP"), Row("1999-12-31", 1234567.8901m, "Café Müller 😀"),
+            Row("2026-03-15", 0.000000000001m, ""), Row("2026-03-16", -79228162514264337593543950335m, new string('x', 3000)),
+        ];
+
+        var expected = new List<string>();
+        var seen = new Dictionary<string, int>();
+        foreach (var line in file)
+        {
+            var identity = string.Join('|', "7", line.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                line.Amount.ToString("0.############", CultureInfo.InvariantCulture), PayeeText.Normalise(line.Payee));
+            seen[identity] = seen.GetValueOrDefault(identity) + 1;
+            expected.Add(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{identity}|{seen[identity]}"))));
+        }
+
+        Assert.Equal(expected, ImportFingerprint.Compute(7, file));
+        Assert.Equal(expected[1], ImportFingerprint.Of(7, new DateOnly(2026, 3, 14), -5.21m, "corner shop", 2));
     }
 }
