@@ -35,6 +35,8 @@ internal static class ExportStore
     public static async IAsyncEnumerable<ExportRow> RowsAsync(
         ExportSnapshot snapshot, long userId, TransactionFilter filter, bool full, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // The same rows the list shows for these filters (a category with its subcategories and split parts, text through its indexes).
+        filter = await TransactionStore.PrepareAsync(snapshot.Connection, userId, filter, cancellationToken, snapshot.Transaction);
         (DateOnly Date, long Id)? after = null;
         while (true)
         {

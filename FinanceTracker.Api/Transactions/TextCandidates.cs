@@ -26,7 +26,8 @@ internal sealed record TextCandidates(IReadOnlyList<string> Payees, string? Note
     private const int MinWordLength = 3;
 
     /// <summary>The candidates for <paramref name="text"/>, or null when an index would not help.</summary>
-    public static async Task<TextCandidates?> FindAsync(MySqlConnection connection, long userId, string text, CancellationToken cancellationToken)
+    public static async Task<TextCandidates?> FindAsync(
+        MySqlConnection connection, MySqlTransaction? transaction, long userId, string text, CancellationToken cancellationToken)
     {
         var notesWords = WordsOf(text);
         if (notesWords is null)
@@ -39,7 +40,7 @@ internal sealed record TextCandidates(IReadOnlyList<string> Payees, string? Note
         var payees = (await connection.QueryAsync<string>(new CommandDefinition($"""
             SELECT payee FROM transactions FORCE INDEX (ix_transactions_user_payee)
             WHERE user_id = @userId GROUP BY user_id, payee HAVING payee LIKE @like LIMIT {MaxPayees + 1}
-            """, new { userId, like = TransactionFilter.ContainsPattern(text) }, cancellationToken: cancellationToken))).ToList();
+            """, new { userId, like = TransactionFilter.ContainsPattern(text) }, transaction, cancellationToken: cancellationToken))).ToList();
         if (payees.Count > MaxPayees)
         {
             return null;
@@ -47,7 +48,7 @@ internal sealed record TextCandidates(IReadOnlyList<string> Payees, string? Note
         var rows = payees.Count == 0 ? 0 : await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
             SELECT COUNT(*) FROM (SELECT 1 FROM transactions FORCE INDEX (ix_transactions_user_payee)
                                   WHERE user_id = @userId AND payee IN @payees LIMIT {MaxPageRows + 1}) r
-            """, new { userId, payees }, cancellationToken: cancellationToken));
+            """, new { userId, payees }, transaction, cancellationToken: cancellationToken));
         return new TextCandidates(payees, notesWords, FewRows: rows <= MaxPageRows);
     }
 

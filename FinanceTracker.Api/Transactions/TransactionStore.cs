@@ -59,17 +59,17 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
     /// What the filter needs to know of the person's data before it is run: whether split parts use its category, and where
     /// a text search's rows can be.
     /// </summary>
-    private static async Task<TransactionFilter> PrepareAsync(
-        MySqlConnection connection, long userId, TransactionFilter filter, CancellationToken cancellationToken)
+    internal static async Task<TransactionFilter> PrepareAsync(
+        MySqlConnection connection, long userId, TransactionFilter filter, CancellationToken cancellationToken, MySqlTransaction? transaction = null)
     {
         if (filter.CategoryId is { } categoryId)
         {
-            var tree = await CategoryTreeAsync(connection, userId, categoryId, cancellationToken);
-            filter = filter with { CategoryTree = tree, CategoryInParts = await HasPartsInAsync(connection, userId, tree, cancellationToken) };
+            var tree = await CategoryTreeAsync(connection, transaction, userId, categoryId, cancellationToken);
+            filter = filter with { CategoryTree = tree, CategoryInParts = await HasPartsInAsync(connection, transaction, userId, tree, cancellationToken) };
         }
         if (filter is { Text: { } text, Tag: null })
         {
-            filter = filter with { TextIndex = await TextCandidates.FindAsync(connection, userId, text, cancellationToken) };
+            filter = filter with { TextIndex = await TextCandidates.FindAsync(connection, transaction, userId, text, cancellationToken) };
         }
         return filter;
     }
@@ -118,13 +118,15 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
     }
 
     /// <summary>Whether any split part is in the category: only then does the category filter need to look at parts.</summary>
-    private static Task<bool> HasPartsInAsync(MySqlConnection connection, long userId, IReadOnlyList<long> categoryIds, CancellationToken cancellationToken) =>
+    private static Task<bool> HasPartsInAsync(
+        MySqlConnection connection, MySqlTransaction? transaction, long userId, IReadOnlyList<long> categoryIds, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM transaction_splits WHERE user_id = @userId AND category_id IN @categoryIds)",
-            new { userId, categoryIds }, cancellationToken: cancellationToken));
+            new { userId, categoryIds }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>The category and every category under it, at any depth (an unknown id: itself alone, which matches nothing).</summary>
-    private static async Task<IReadOnlyList<long>> CategoryTreeAsync(MySqlConnection connection, long userId, long categoryId, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<long>> CategoryTreeAsync(
+        MySqlConnection connection, MySqlTransaction? transaction, long userId, long categoryId, CancellationToken cancellationToken)
     {
         var ids = (await connection.QueryAsync<long>(new CommandDefinition("""
             WITH RECURSIVE tree (id) AS (
@@ -132,7 +134,7 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
                 UNION
                 SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id WHERE c.user_id = @userId)
             SELECT id FROM tree
-            """, new { userId, categoryId }, cancellationToken: cancellationToken))).ToList();
+            """, new { userId, categoryId }, transaction, cancellationToken: cancellationToken))).ToList();
         return ids.Count == 0 ? [categoryId] : ids;
     }
 
