@@ -110,7 +110,7 @@ internal sealed record TransactionFilter
             // Every row of an amount range, in no order (the totals): read from the (user, amount) range.
             : anyOrder && (MinAmount ?? MaxAmount) is not null && AccountId is null && CategoryId is null
                 ? "FROM transactions t FORCE INDEX (ix_transactions_user_amount) WHERE t.user_id = @userId"
-            : $"FROM transactions t FORCE INDEX ({KeysetIndex(categoryOnRowOnly)}) WHERE t.user_id = @userId");
+            : $"FROM transactions t FORCE INDEX ({KeysetIndex(categoryOnRowOnly, anyOrder)}) WHERE t.user_id = @userId");
         if (CategoryId is not null)
         {
             // The split transactions with a part in the category are read once from the parts' (user, category) index
@@ -172,9 +172,12 @@ internal sealed record TransactionFilter
     /// A category that split parts use is matched row by row along the date index (an OR cannot use the category index),
     /// except for its plain rows alone (<paramref name="categoryOnRowOnly"/>, the totals), which the category index holds.
     /// </summary>
-    private string KeysetIndex(bool categoryOnRowOnly) =>
+    private string KeysetIndex(bool categoryOnRowOnly, bool anyOrder) =>
         AccountId is not null ? "ix_transactions_user_account_date"
-        : CategoryIds.Count == 1 && (!CategoryInParts || categoryOnRowOnly) ? "ix_transactions_user_category_date"
+        // Several categories (one with subcategories) are several ranges of it: fine for sums, but a page in date order
+        // would sort them all, so a page walks the date index instead.
+        : CategoryId is not null && (!CategoryInParts || categoryOnRowOnly) && (CategoryIds.Count == 1 || anyOrder || categoryOnRowOnly)
+            ? "ix_transactions_user_category_date"
         : "ix_transactions_user_date";
 
     private static T? Read<T>(IQueryCollection query, string name, Dictionary<string, string[]> errors, Func<string, T?> parse, string expected)

@@ -7,9 +7,9 @@ internal sealed class ListFigures(BenchDatabase database, BenchApi api, RequestT
     {
         var account = await database.ScalarAsync<long>(
             "SELECT MIN(id) FROM accounts WHERE user_id = @user", ("@user", person.UserId));
-        // A subcategory that split parts use too: the category filter then matches rows and parts.
+        // A category with 4 subcategories that split parts use too: the filter matches the 5 categories' rows and parts.
         var category = await database.ScalarAsync<long>(
-            "SELECT id FROM categories WHERE user_id = @user AND name = 'Food 1'", ("@user", person.UserId));
+            "SELECT id FROM categories WHERE user_id = @user AND name = 'Food' AND parent_id IS NULL", ("@user", person.UserId));
         var cursor = await CursorAtDepthAsync(person, 10_000);
 
         // Pages as the Web asks them while paging: without the count and totals (totals=false), which it asks once per
@@ -17,7 +17,7 @@ internal sealed class ListFigures(BenchDatabase database, BenchApi api, RequestT
         await Figure(person, "list.first_page", "first page (50)", "/api/transactions?pageSize=50&totals=false");
         await Figure(person, "list.deep_cursor", "page of 50, 10,000 rows deep by cursor", $"/api/transactions?pageSize=50&totals=false&cursor={Uri.EscapeDataString(cursor)}");
         await Figure(person, "list.account", "one account (with running balances)", $"/api/transactions?accountId={account}&totals=false");
-        await Figure(person, "list.category", "one category (rows and split parts)", $"/api/transactions?categoryId={category}&totals=false");
+        await Figure(person, "list.category", "one category with its 4 subcategories (rows and split parts)", $"/api/transactions?categoryId={category}&totals=false");
         await Figure(person, "list.range_partial", "date range with partial months", "/api/transactions?from=2024-02-10&to=2025-06-20&totals=false");
         await Figure(person, "list.tag", "tag", "/api/transactions?tag=holiday&totals=false");
         await Figure(person, "list.amount", "amount from -60 to -50", "/api/transactions?minAmount=-60&maxAmount=-50&totals=false");

@@ -57,7 +57,8 @@ results.Add(null, "database size (data + indexes, information_schema)", bytes / 
 
 await results.WriteAsync(started, [
     $"Machine load (1-minute average) {loadAtStart} at the start and {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end, on {Environment.ProcessorCount} cores: other work ran beside the benchmark.",
-    "The list's category filter matches one category (its rows and split parts), not its subcategories: that is what the Api's `categoryId` does.",
+    "The list's category filter is a top-level category with its 4 subcategories (rows and split parts), as the Api's `categoryId` matches them.",
+    "List pages are asked as the Web pages (`totals=false`); the count and totals of each filter are asked once from `/api/transactions/totals` (figures after them).",
     $"Api figures measured at the Api process's own address ({options.ApiUrl.Authority}); the AppHost's {options.ProxyUrl?.Authority} is its development proxy in front of it (one figure through it above).",
     $"Seed version {Seeder.Version}; data reused from .local/bench across runs.",
 ]);
