@@ -17,7 +17,7 @@ internal readonly record struct ExportRow(
 /// <summary>
 /// Streams a user's transactions oldest first, (date, id): a chunk of rows is one index-ordered query read row by row
 /// (unbuffered, so the rows go out while the database still sends), after one query each for the chunk's tags and split
-/// parts (a join to the same chunk of ids, never a per-row lookup). Memory stays at one chunk's tags whatever the size of
+/// parts (by the chunk's range of ids or a join to them, never a query per row). Memory stays at one chunk's tags whatever the size of
 /// the ledger, and no statement stays open for the whole export (a client that stops reading for a while cannot run
 /// into the server's write timeout). Every statement is scoped by user_id (through <see cref="TransactionFilter.FromWhere"/>).
 /// </summary>
