@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -21,6 +22,8 @@ public static class ImportFingerprint
     private const string AmountFormat = "0.############";
 
     /// <summary>Fingerprints for <paramref name="lines"/>, in order, as they will go to <paramref name="accountId"/>.</summary>
+    // A big file runs these loops once: compiled optimised at once, not at tier 0 until tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<string> Compute(long accountId, IEnumerable<StatementLine> lines)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

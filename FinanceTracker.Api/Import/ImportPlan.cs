@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using FinanceTracker.Api.Import.Rules;
@@ -44,6 +45,8 @@ internal static class ImportPlan
     private const int MaxPayeeLength = 200;
     private const int MaxNotesLength = 2000;
 
+    // A big file runs these loops once: compiled optimised at once, not at tier 0 until tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<PlannedRow> Keys(ParsedStatement statement, IReadOnlyDictionary<string, ImportTarget> targets)
     {
         var rows = new List<PlannedRow>(statement.RowCount + statement.Errors.Count);
@@ -97,6 +100,8 @@ internal static class ImportPlan
         return [.. rows.OrderBy(r => r.Line)];
     }
 
+    // A big file runs these loops once: compiled optimised at once, not at tier 0 until tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<PlannedRow> Classify(
         IReadOnlyList<PlannedRow> rows, LedgerMatches ledger, ImportRuleSet rules, IReadOnlyDictionary<string, long> categoriesByName)
     {

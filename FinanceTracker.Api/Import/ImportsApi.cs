@@ -69,9 +69,10 @@ public static class ImportsApi
         }
 
         var stored = await compressing;
+        var mappingJson = Serialize(read.Settings.Mapping, json);
         var id = await ImportStore.InsertPreviewAsync(connection, caller.Id, upload.AccountId, upload.FileName, read.Statement.Format, stored,
-            Serialize(read.Settings.Mapping, json), read.Statement.RowCount);
-        var rows = await PlanAsync(connection, null, caller.Id, read.Statement, AllTo(read.Statement, upload.AccountId, currencies));
+            mappingJson, read.Statement.RowCount);
+        var rows = await PreviewPlanAsync(connection, caller.Id, id, mappingJson, read, new ImportTarget(upload.AccountId, currencies[upload.AccountId]));
         return TypedResults.Ok(Preview(id, upload.FileName, read, rows, upload.AccountId));
     }
 
@@ -94,9 +95,10 @@ public static class ImportsApi
         {
             return problem!;
         }
-        await ImportStore.UpdateMappingAsync(connection, caller.Id, id, Serialize(read.Settings.Mapping, json));
+        var mappingJson = Serialize(read.Settings.Mapping, json);
+        await ImportStore.UpdateMappingAsync(connection, caller.Id, id, mappingJson);
         var currencies = await ImportStore.AccountCurrenciesAsync(connection, null, caller.Id);
-        var rows = await PlanAsync(connection, null, caller.Id, read.Statement, AllTo(read.Statement, accountId, currencies));
+        var rows = await PreviewPlanAsync(connection, caller.Id, id, mappingJson, read, new ImportTarget(accountId, currencies[accountId]));
         return TypedResults.Ok(Preview(id, record.FileName, read, rows, accountId));
     }
 
@@ -117,12 +119,18 @@ public static class ImportsApi
             return AlreadyCommitted(record);
         }
 
-        var mapping = request.Mapping ?? (record.Mapping is { } saved ? ImportUpload.ParseMapping(saved, json.Value.SerializerOptions).Mapping : null);
-        using var content = ImportContent.Open(record.Content);
-        var (read, problem) = Read(content, record.FileName, mapping, remembered: null);
+        // The file as the preview read it, when this process still holds it and the mapping is the previewed one.
+        var cached = ImportPlanCache.Take(userId, id, record.Mapping) is { } kept && request.Mapping is null ? kept : null;
+        var read = cached?.Read;
         if (read is null)
         {
-            return problem!;
+            var mapping = request.Mapping ?? (record.Mapping is { } saved ? ImportUpload.ParseMapping(saved, json.Value.SerializerOptions).Mapping : null);
+            using var content = ImportContent.Open(record.Content);
+            (read, var problem) = Read(content, record.FileName, mapping, remembered: null);
+            if (read is null)
+            {
+                return problem!;
+            }
         }
 
         var defaultAccount = request.AccountId ?? uploadAccount;
@@ -136,7 +144,8 @@ public static class ImportsApi
             }
         }
         var targets = wanted.ToDictionary(w => w.Key, w => new ImportTarget(w.Value, currencies[w.Value]));
-        var rows = await PlanAsync(connection, transaction, userId, read.Statement, targets);
+        var keyed = cached is not null && targets.Values.All(t => t == cached.Target) ? cached.Keyed : ImportPlan.Keys(read.Statement, targets);
+        var rows = await PlanAsync(connection, transaction, userId, keyed);
 
         var include = request.Include?.ToHashSet();
         var chosen = rows.Where(r => include is null
@@ -199,6 +208,7 @@ public static class ImportsApi
         await using var connection = await db.OpenConnectionAsync();
         if (await ImportStore.DeletePreviewAsync(connection, caller.Id, id))
         {
+            ImportPlanCache.Forget(id);
             return TypedResults.NoContent();
         }
         return await ImportStore.FindAsync(connection, null, caller.Id, id) is { } record ? AlreadyCommitted(record) : TypedResults.NotFound();
@@ -232,10 +242,17 @@ public static class ImportsApi
         }
     }
 
-    private static async Task<List<PlannedRow>> PlanAsync(
-        MySqlConnection connection, MySqlTransaction? transaction, long userId, ParsedStatement statement, IReadOnlyDictionary<string, ImportTarget> targets)
+    /// <summary>A preview's plan, every row to <paramref name="target"/>; the file's side is kept for the commit.</summary>
+    private static Task<List<PlannedRow>> PreviewPlanAsync(
+        MySqlConnection connection, long userId, long id, string? mappingJson, StatementReadResult read, ImportTarget target)
     {
-        var keyed = ImportPlan.Keys(statement, targets);
+        var keyed = ImportPlan.Keys(read.Statement, read.Statement.Accounts.ToDictionary(a => a.Key, _ => target));
+        ImportPlanCache.Keep(new(userId, id, mappingJson, target, read, keyed));
+        return PlanAsync(connection, null, userId, keyed);
+    }
+
+    private static async Task<List<PlannedRow>> PlanAsync(MySqlConnection connection, MySqlTransaction? transaction, long userId, List<PlannedRow> keyed)
+    {
         var matches = await ImportStore.MatchesAsync(connection, transaction, userId, keyed);
         var rules = await ImportRuleStore.RuleSetAsync(connection, transaction, userId);
         var categories = await ImportStore.CategoriesByNameAsync(connection, transaction, userId);
@@ -255,9 +272,6 @@ public static class ImportsApi
         }
         return existing;
     }
-
-    private static Dictionary<string, ImportTarget> AllTo(ParsedStatement statement, long accountId, Dictionary<long, string> currencies) =>
-        statement.Accounts.ToDictionary(a => a.Key, _ => new ImportTarget(accountId, currencies[accountId]));
 
     private static ImportPreview Preview(long id, string fileName, StatementReadResult read, List<PlannedRow> rows, long accountId) => new(
         id, read.Statement.Format, fileName, read.Settings,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Dapper;
 using FinanceTracker.Api.Ledger;
@@ -85,6 +86,8 @@ internal static class TransactionBatches
     }
 
     /// <summary>One multi-row INSERT of the rows.</summary>
+    // A big file runs these loops once: compiled optimised at once, not at tier 0 until tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (string Sql, DynamicParameters Parameters) InsertStatement(long userId, BatchTransaction[] rows)
     {
         var sql = new StringBuilder(

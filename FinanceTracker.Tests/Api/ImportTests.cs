@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using FinanceTracker.Tests.Import;
 using FinanceTracker.Tests.Infrastructure;
 using static FinanceTracker.Tests.Infrastructure.StatementFiles;
@@ -210,6 +211,38 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         var next = await client.PreviewImportAsync(csv.Replace(".02.2026", ".03.2026", StringComparison.Ordinal), "bank.csv", account.Id);
         Assert.Equal(["2026-03-05", "2026-03-04"], next.Rows.Select(r => r.Date));
         Assert.Equal(["Weekly shop", "Pay"], next.Rows.Select(r => r.Payee));
+    }
+
+    [Fact]
+    public async Task ACommitWritesWhatTheLastReadingShowedInTheAccountItNames()
+    {
+        var client = await api.NewUserClientAsync();
+        var first = await client.CreateAccountAsync("First", openingBalance: 0m);
+        var second = await client.CreateAccountAsync("Second", openingBalance: 0m);
+        const string csv = "Booked;Value date;Who;Sum\n03.02.2026;05.02.2026;Grocer;-45,10\n04.02.2026;06.02.2026;Employer;1.500,00\n";
+        const string byBooked = """{"date": "Booked", "amount": "Sum", "payee": "Who"}""";
+        const string byValue = """{"date": "Value date", "amount": "Sum", "payee": "Who"}""";
+
+        // Previewed by booking date, read again by value date, committed into the other account: the last reading counts.
+        var preview = await client.PreviewImportAsync(csv, "bank.csv", first.Id, byBooked);
+        Assert.Equal(["2026-02-03", "2026-02-04"], preview.Rows.Select(r => r.Date));
+        var again = await client.PostAsJsonAsync($"/api/imports/{preview.Id}/preview", new { mapping = JsonDocument.Parse(byValue).RootElement });
+        Assert.Equal(["2026-02-05", "2026-02-06"], (await again.Content.ReadFromJsonAsync<ImportPreviewModel>())!.Rows.Select(r => r.Date));
+        Assert.Equal(2, (await client.CommitImportAsync(preview.Id, new { accountId = second.Id })).Added);
+        Assert.Equal([("2026-02-05", second.Id), ("2026-02-06", second.Id)],
+            (await client.ListAllTransactionsAsync()).OrderBy(t => t.Date).Select(t => (t.Date, t.AccountId)));
+        Assert.Equal((0m, 1454.90m), ((await client.GetAccountAsync(first.Id)).Balance, (await client.GetAccountAsync(second.Id)).Balance));
+
+        // Its keys are the second account's: the same file into it is all duplicates, into the first all new.
+        var intoSecond = await client.PreviewImportAsync(csv, "bank.csv", second.Id, byValue);
+        Assert.All(intoSecond.Rows, r => Assert.Equal("duplicate", r.Status));
+        var intoFirst = await client.PreviewImportAsync(csv, "bank.csv", first.Id, byValue);
+        Assert.All(intoFirst.Rows, r => Assert.Equal("new", r.Status));
+
+        // A mapping given with the commit overrides the previewed one.
+        Assert.Equal(2, (await client.CommitImportAsync(intoFirst.Id, new { mapping = JsonDocument.Parse(byBooked).RootElement })).Added);
+        Assert.Equal(["2026-02-03", "2026-02-04"],
+            (await client.ListAllTransactionsAsync()).Where(t => t.AccountId == first.Id).OrderBy(t => t.Date).Select(t => t.Date));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sylvan.Data.Csv;
 
 namespace FinanceTracker.Api.Import.Csv;
@@ -23,6 +24,8 @@ internal sealed class CsvRowReader(CsvLayout layout)
     public List<int> ZeroLines { get; } = [];
     public IReadOnlyList<string> DateFormats => dates.Formats;
 
+    // A big file runs these loops once: compiled optimised at once, not at tier 0 until tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(CsvDataReader csv, int line)
     {
         if (date is not { } dateColumn || (amount is null && debit is null && credit is null))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sylvan.Data.Csv;
 
 namespace FinanceTracker.Api.Import.Csv;
@@ -8,6 +9,8 @@ namespace FinanceTracker.Api.Import.Csv;
 /// </summary>
 internal static class CsvStatementReader
 {
+    // A big file runs these loops once: compiled optimised at once, not at tier 0 until tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StatementReadResult Read(Stream content, CsvMapping? mapping)
     {
         var start = content.Position;
