@@ -41,7 +41,8 @@ internal sealed record TransactionFilter
     /// </summary>
     public IReadOnlyList<long>? CategoryTree { get; init; }
 
-    private IReadOnlyList<long> CategoryIds => CategoryTree ?? (CategoryId is { } id ? [id] : []);
+    /// <summary>The categories the filter matches: <see cref="CategoryTree"/>, else the category alone; empty without one.</summary>
+    public IReadOnlyList<long> CategoryIds => CategoryTree ?? (CategoryId is { } id ? [id] : []);
 
     /// <summary>
     /// Some split part is in <see cref="CategoryId"/>'s tree (set by the store): the category filter then also matches a transaction

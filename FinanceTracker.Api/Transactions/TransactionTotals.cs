@@ -76,7 +76,8 @@ internal static class TransactionTotals
             userId,
             filter.AccountId,
             anyCategory = filter.CategoryId is null,
-            categoryIds = filter.CategoryTree ?? (filter.CategoryId is { } id ? [id] : [0L]),
+            // Never an empty list (Dapper would write "IN ()"); unused when there is no category.
+            categoryIds = filter.CategoryId is null ? [0L] : filter.CategoryIds,
             firstMonth = firstMonth?.ToDateTime(TimeOnly.MinValue),
             lastMonth = lastMonth?.ToDateTime(TimeOnly.MinValue),
         }, cancellationToken: cancellationToken));
