@@ -17,7 +17,7 @@ internal sealed class AnalyticsStore(MySqlDataSource dataSource, TimeProvider cl
 
     public async Task<SummaryReport> SummaryAsync(long userId, AnalyticsQuery query, CancellationToken ct)
     {
-        var rows = await SliceAsync<Totals>(userId, query, "currency, CAST(SUM(count) AS SIGNED) AS count, SUM(income) AS income, SUM(spending) AS spending", "currency", ct);
+        var rows = await SliceAsync<Totals>(userId, query, "currency, CAST(SUM(count) AS SIGNED) AS count, SUM(income) AS income, SUM(spending) AS spending", "currency", byMonth: false, ct);
         var firstMonths = (await QueryAsync<(string Currency, DateTime Month)>($"""
             SELECT currency, MIN(month) FROM monthly_totals
             WHERE user_id = @userId AND category_id <> {LedgerCategories.Transfer} AND (@accountId IS NULL OR account_id = @accountId)
@@ -43,7 +43,7 @@ internal sealed class AnalyticsStore(MySqlDataSource dataSource, TimeProvider cl
 
     public async Task<MonthlyReport> MonthlyAsync(long userId, AnalyticsQuery query, CancellationToken ct)
     {
-        var rows = await SliceAsync<MonthTotals>(userId, query, "currency, month, SUM(income) AS income, SUM(spending) AS spending", "currency, month", ct);
+        var rows = await SliceAsync<MonthTotals>(userId, query, "currency, month, SUM(income) AS income, SUM(spending) AS spending", "currency, month", byMonth: true, ct);
         var first = new DateOnly(query.From.Year, query.From.Month, 1);
         var last = new DateOnly(query.To.Year, query.To.Month, 1);
         return new MonthlyReport(query.Range, rows.GroupBy(r => r.Currency).Select(currency =>
@@ -61,7 +61,7 @@ internal sealed class AnalyticsStore(MySqlDataSource dataSource, TimeProvider cl
 
     public async Task<CategoryReport> ByCategoryAsync(long userId, AnalyticsQuery query, CancellationToken ct)
     {
-        var rows = await SliceAsync<CategoryTotals>(userId, query, "currency, category_id, SUM(income) AS income, SUM(spending) AS spending", "currency, category_id", ct);
+        var rows = await SliceAsync<CategoryTotals>(userId, query, "currency, category_id, SUM(income) AS income, SUM(spending) AS spending", "currency, category_id", byMonth: false, ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var categories = (await connection.QueryAsync<CategoryRollup.Node>(new CommandDefinition(
             "SELECT id, name, parent_id, color FROM categories WHERE user_id = @userId", new { userId }, cancellationToken: ct))).ToList();
@@ -143,10 +143,10 @@ internal sealed class AnalyticsStore(MySqlDataSource dataSource, TimeProvider cl
           AND (@accountId IS NULL OR t.account_id = @accountId)
         """;
 
-    private async Task<List<T>> SliceAsync<T>(long userId, AnalyticsQuery query, string select, string groupBy, CancellationToken ct)
+    private async Task<List<T>> SliceAsync<T>(long userId, AnalyticsQuery query, string select, string groupBy, bool byMonth, CancellationToken ct)
     {
         var parameters = new DynamicParameters();
-        var sql = $"SELECT {select} FROM ({LedgerSlice.Sql(parameters, userId, query)}) slice GROUP BY {groupBy} ORDER BY {groupBy}";
+        var sql = $"SELECT {select} FROM ({LedgerSlice.Sql(parameters, userId, query, byMonth)}) slice GROUP BY {groupBy} ORDER BY {groupBy}";
         return await QueryAsync<T>(sql, parameters, ct);
     }
 
