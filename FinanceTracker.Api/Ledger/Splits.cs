@@ -23,16 +23,20 @@ internal static class Splits
 
     /// <summary>The parts of each of the transactions, in their order; transactions without parts are absent.</summary>
     public static async Task<ILookup<long, SplitPart>> OfAsync(
-        MySqlConnection connection, MySqlTransaction? transaction, long userId, IReadOnlyCollection<long> transactionIds, CancellationToken cancellationToken = default)
-    {
-        if (transactionIds.Count == 0)
-        {
-            return Array.Empty<(long, SplitPart)>().ToLookup(x => x.Item1, x => x.Item2);
-        }
-        var rows = await connection.QueryAsync<(long TransactionId, long? CategoryId, decimal Amount, string Notes)>(new CommandDefinition("""
-            SELECT transaction_id, category_id, amount, notes FROM transaction_splits
-            WHERE user_id = @userId AND transaction_id IN @transactionIds ORDER BY transaction_id, position
-            """, new { userId, transactionIds }, transaction, cancellationToken: cancellationToken));
-        return rows.ToLookup(r => r.TransactionId, r => new SplitPart(r.CategoryId, r.Amount, r.Notes));
-    }
+        MySqlConnection connection, MySqlTransaction? transaction, long userId, IReadOnlyCollection<long> transactionIds, CancellationToken cancellationToken = default) =>
+        transactionIds.Count == 0
+            ? ToLookup([])
+            : ToLookup(await connection.QueryAsync<PartRow>(new CommandDefinition(
+                PartsOfSql, new { userId, transactionIds }, transaction, cancellationToken: cancellationToken)));
+
+    /// <summary>The statement of <see cref="OfAsync"/> (parameters @userId, @transactionIds), for a batch of a page's details.</summary>
+    public const string PartsOfSql = """
+        SELECT transaction_id, category_id, amount, notes FROM transaction_splits
+        WHERE user_id = @userId AND transaction_id IN @transactionIds ORDER BY transaction_id, position
+        """;
+
+    public static ILookup<long, SplitPart> ToLookup(IEnumerable<PartRow> rows) =>
+        rows.ToLookup(r => r.TransactionId, r => new SplitPart(r.CategoryId, r.Amount, r.Notes));
+
+    public sealed record PartRow(long TransactionId, long? CategoryId, decimal Amount, string Notes);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Dapper;
 using FinanceTracker.Api.Ledger;
 using FinanceTracker.Api.Money;
@@ -88,34 +89,52 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
         return row is null ? null : (await ToResponsesAsync(connection, transaction, userId, [row], cancellationToken))[0];
     }
 
-    /// <summary>The rows with their tags, receipt counts, split parts and transfer counterparts, a few grouped queries per page.</summary>
+    /// <summary>
+    /// The rows with their tags, receipt counts, split parts and transfer counterparts: one round trip of grouped queries
+    /// over the page's ids (parts only for rows without a category of their own, counterparts only for transfers).
+    /// </summary>
     private static async Task<List<TransactionResponse>> ToResponsesAsync(
         MySqlConnection connection, MySqlTransaction? transaction, long userId, IReadOnlyList<TransactionRow> rows, CancellationToken cancellationToken)
     {
-        var ids = rows.Select(r => r.Id).ToList();
-        var tags = await TagsAsync(connection, transaction, userId, ids, cancellationToken);
-        var receipts = await ReceiptCountsAsync(connection, transaction, userId, ids, cancellationToken);
-        var splits = await Splits.OfAsync(connection, transaction, userId, ids, cancellationToken);
-        var counterparts = await TransferAccountsAsync(connection, transaction, userId, rows.Where(r => r.TransferId is not null).Select(r => r.Id).ToList(), cancellationToken);
-        return rows.Select(r => r.ToResponse(tags[r.Id].ToList(), receipts.GetValueOrDefault(r.Id), counterparts.GetValueOrDefault(r.Id), splits[r.Id])).ToList();
-    }
-
-    /// <summary>For each transfer side, the account of the other side (absent when that side is gone).</summary>
-    private static async Task<Dictionary<long, long?>> TransferAccountsAsync(
-        MySqlConnection connection, MySqlTransaction? transaction, long userId, IReadOnlyList<long> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
+        if (rows.Count == 0)
         {
             return [];
         }
-        var rows = await connection.QueryAsync<(long Id, long AccountId)>(new CommandDefinition("""
-            SELECT t.id, o.account_id FROM transactions t
-            JOIN transfers tr ON tr.id = t.transfer_id AND tr.user_id = t.user_id
-            JOIN transactions o ON o.id = IF(tr.from_transaction_id = t.id, tr.to_transaction_id, tr.from_transaction_id) AND o.user_id = t.user_id
-            WHERE t.user_id = @userId AND t.id IN @ids
-            """, new { userId, ids }, transaction, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.Id, r => (long?)r.AccountId);
+        var ids = rows.Select(r => r.Id).ToList();
+        var transactionIds = rows.Where(r => r.CategoryId is null && r.TransferId is null).Select(r => r.Id).ToList();
+        var transferIds = rows.Where(r => r.TransferId is not null).Select(r => r.Id).ToList();
+        var sql = new StringBuilder(TagsSql).Append(';').Append(ReceiptCountsSql);
+        if (transactionIds.Count > 0)
+        {
+            sql.Append(';').Append(Splits.PartsOfSql);
+        }
+        if (transferIds.Count > 0)
+        {
+            sql.Append(';').Append(TransferAccountsSql);
+        }
+        await using var details = await connection.QueryMultipleAsync(new CommandDefinition(
+            sql.ToString(), new { userId, ids, transactionIds, transferIds }, transaction, cancellationToken: cancellationToken));
+        var tags = (await details.ReadAsync<(long TransactionId, string Tag)>()).ToLookup(r => r.TransactionId, r => r.Tag);
+        var receipts = (await details.ReadAsync<(long TransactionId, long Count)>()).ToDictionary(r => r.TransactionId, r => (int)r.Count);
+        var splits = Splits.ToLookup(transactionIds.Count > 0 ? await details.ReadAsync<Splits.PartRow>() : []);
+        var counterparts = transferIds.Count > 0
+            ? (await details.ReadAsync<(long Id, long AccountId)>()).ToDictionary(r => r.Id, r => (long?)r.AccountId)
+            : [];
+        return rows.Select(r => r.ToResponse(tags[r.Id].ToList(), receipts.GetValueOrDefault(r.Id), counterparts.GetValueOrDefault(r.Id), splits[r.Id])).ToList();
     }
+
+    private const string TagsSql = "SELECT transaction_id, tag FROM transaction_tags WHERE user_id = @userId AND transaction_id IN @ids ORDER BY tag";
+
+    private const string ReceiptCountsSql =
+        "SELECT transaction_id, COUNT(*) FROM receipts WHERE user_id = @userId AND transaction_id IN @ids GROUP BY transaction_id";
+
+    /// <summary>For each transfer side, the account of the other side (absent when that side is gone).</summary>
+    private const string TransferAccountsSql = """
+        SELECT t.id, o.account_id FROM transactions t
+        JOIN transfers tr ON tr.id = t.transfer_id AND tr.user_id = t.user_id
+        JOIN transactions o ON o.id = IF(tr.from_transaction_id = t.id, tr.to_transaction_id, tr.from_transaction_id) AND o.user_id = t.user_id
+        WHERE t.user_id = @userId AND t.id IN @transferIds
+        """;
 
     /// <summary>Whether any split part is in the category: only then does the category filter need to look at parts.</summary>
     private static Task<bool> HasPartsInAsync(
@@ -136,34 +155,5 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
             SELECT id FROM tree
             """, new { userId, categoryId }, transaction, cancellationToken: cancellationToken))).ToList();
         return ids.Count == 0 ? [categoryId] : ids;
-    }
-
-    private static async Task<ILookup<long, string>> TagsAsync(
-        MySqlConnection connection, MySqlTransaction? transaction, long userId, IEnumerable<long> ids, CancellationToken cancellationToken)
-    {
-        var idList = ids.ToList();
-        if (idList.Count == 0)
-        {
-            return Enumerable.Empty<(long, string)>().ToLookup(t => t.Item1, t => t.Item2);
-        }
-        var rows = await connection.QueryAsync<(long TransactionId, string Tag)>(new CommandDefinition(
-            "SELECT transaction_id, tag FROM transaction_tags WHERE user_id = @userId AND transaction_id IN @ids ORDER BY tag",
-            new { userId, ids = idList }, transaction, cancellationToken: cancellationToken));
-        return rows.ToLookup(r => r.TransactionId, r => r.Tag);
-    }
-
-    /// <summary>Receipts per transaction of a page, in one grouped query over the page's ids.</summary>
-    private static async Task<Dictionary<long, int>> ReceiptCountsAsync(
-        MySqlConnection connection, MySqlTransaction? transaction, long userId, IEnumerable<long> ids, CancellationToken cancellationToken)
-    {
-        var idList = ids.ToList();
-        if (idList.Count == 0)
-        {
-            return [];
-        }
-        var rows = await connection.QueryAsync<(long TransactionId, long Count)>(new CommandDefinition(
-            "SELECT transaction_id, COUNT(*) FROM receipts WHERE user_id = @userId AND transaction_id IN @ids GROUP BY transaction_id",
-            new { userId, ids = idList }, transaction, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.TransactionId, r => (int)r.Count);
     }
 }
