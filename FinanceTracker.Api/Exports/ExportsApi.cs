@@ -1,5 +1,6 @@
 using FinanceTracker.Api.Analytics;
 using FinanceTracker.Api.Auth;
+using FinanceTracker.Api.Infrastructure;
 using FinanceTracker.Api.Receipts;
 using FinanceTracker.Api.Transactions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,6 +25,7 @@ public static class ExportsApi
             .WithTags("Exports")
             .RequireAuthorization()
             .InvalidatesAnalytics()
+            .ReleasesMemoryAfterward()
             .WithMetadata(new RequestSizeLimitAttribute(BackupUpload.MaxBytes))
             .ProducesProblem(StatusCodes.Status409Conflict)
             // Bearer-token auth: no cookie rides along that a cross-site form could borrow.

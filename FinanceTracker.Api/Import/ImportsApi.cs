@@ -22,7 +22,7 @@ public static class ImportsApi
 {
     public static RouteGroupBuilder MapImportsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization();
+        var group = routes.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization().ReleasesMemoryAfterward();
 
         group.MapPost("/", UploadAsync)
             .WithMetadata(new RequestSizeLimitAttribute(ImportUpload.MaxBodyBytes))
