@@ -46,7 +46,7 @@ internal static class ExportStore
             var splits = full ? await SplitsAsync(snapshot, chunk, parameters, cancellationToken) : NoSplits;
             var count = 0;
             await using (var reader = await snapshot.Connection.ExecuteReaderAsync(
-                new CommandDefinition(Columns + (full ? BackupColumns : "") + chunk + " ORDER BY t.booking_date, t.id LIMIT @take", parameters, snapshot.Transaction, cancellationToken: cancellationToken)))
+                new CommandDefinition(Columns + (full ? BackupColumns : "") + chunk + " LIMIT @take", parameters, snapshot.Transaction, cancellationToken: cancellationToken)))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -74,25 +74,28 @@ internal static class ExportStore
         return (accounts.ToDictionary(a => a.Id, a => a.Name), categories.ToDictionary(c => c.Id, c => c.Name));
     }
 
-    /// <summary>"FROM … WHERE …" of the next chunk: the filters, from the last row on (a date range plus a tie-break, so the index is range-scanned).</summary>
+    /// <summary>
+    /// "FROM … WHERE … ORDER BY …" of the next chunk: the filters, from the last row on (a date range plus a tie-break, so the
+    /// index is range-scanned), oldest first.
+    /// </summary>
     private static string Chunk(TransactionFilter filter, DynamicParameters parameters, long userId, (DateOnly Date, long Id)? after)
     {
         var sql = filter.FromWhere(parameters, userId, includeCursor: false);
         if (after is { } last)
         {
-            sql += " AND t.booking_date >= @afterDate AND (t.booking_date > @afterDate OR t.id > @afterId)";
+            sql += $" AND {filter.DateColumn} >= @afterDate AND ({filter.DateColumn} > @afterDate OR {filter.IdColumn} > @afterId)";
             parameters.Add("afterDate", last.Date.ToDateTime(TimeOnly.MinValue));
             parameters.Add("afterId", last.Id);
         }
         parameters.Add("take", ChunkSize);
-        return sql;
+        return $"{sql} ORDER BY {filter.DateColumn}, {filter.IdColumn}";
     }
 
     /// <summary>
     /// The ids of the chunk's rows (index-only for most filters), as a derived table the tags and splits are found by:
     /// STRAIGHT_JOIN has the database look each id up in their primary key, rather than read all of the person's tags for every chunk.
     /// </summary>
-    private static string ChunkIds(string chunk) => $"(SELECT t.id {chunk} ORDER BY t.booking_date, t.id LIMIT @take) chunk";
+    private static string ChunkIds(string chunk) => $"(SELECT t.id {chunk} LIMIT @take) chunk";
 
     /// <summary>
     /// The tags of the chunk's rows (and of other rows of the person in between, which nobody asks for). Ids mostly grow with

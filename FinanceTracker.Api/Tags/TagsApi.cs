@@ -32,7 +32,7 @@ public static class TagsApi
         }
         var prefix = (q?.Trim() ?? "").Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        // The (user_id, tag, transaction_id) index answers this without touching a transaction row.
+        // The (user_id, tag, booking_date, transaction_id) index answers this without touching a transaction row.
         var rows = await connection.QueryAsync<TagResponse>(new CommandDefinition("""
             SELECT MIN(tag) AS tag, COUNT(*) AS count FROM transaction_tags
             WHERE user_id = @userId AND tag LIKE CONCAT(@prefix, '%')

@@ -66,7 +66,7 @@ internal static class TransactionBatches
         {
             await running;
         }
-        await InsertTagsAsync(connection, transaction, userId, rows.SelectMany((row, i) => row.Tags.Select(tag => (ids[i], tag))).ToList());
+        await InsertTagsAsync(connection, transaction, userId, rows.SelectMany((row, i) => row.Tags.Select(tag => (ids[i], tag, row.Date))).ToList());
         for (var i = 0; i < rows.Count; i++)
         {
             if (rows[i].Parts.Count > 0)
@@ -138,19 +138,24 @@ internal static class TransactionBatches
         found.CopyTo(ids);
     }
 
-    /// <summary>As <see cref="TransactionWrites"/> does: the column's collation merges spellings of one tag, keeping the first.</summary>
-    private static async Task InsertTagsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<(long Id, string Tag)> tags)
+    /// <summary>
+    /// As <see cref="TransactionWrites"/> does: the column's collation merges spellings of one tag, keeping the first; each
+    /// tag row carries its transaction's date.
+    /// </summary>
+    private static async Task InsertTagsAsync(
+        MySqlConnection connection, MySqlTransaction transaction, long userId, IReadOnlyList<(long Id, string Tag, DateOnly Date)> tags)
     {
         foreach (var chunk in tags.Chunk(TagsPerStatement))
         {
-            var sql = new StringBuilder("INSERT INTO transaction_tags (transaction_id, user_id, tag) VALUES ");
+            var sql = new StringBuilder("INSERT INTO transaction_tags (transaction_id, user_id, tag, booking_date) VALUES ");
             var parameters = new DynamicParameters();
             parameters.Add("userId", userId);
             for (var i = 0; i < chunk.Length; i++)
             {
-                sql.Append(i == 0 ? "" : ",").Append($"(@t{i},@userId,@g{i})");
+                sql.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"(@t{i},@userId,@g{i},@d{i})");
                 parameters.Add($"t{i}", chunk[i].Id);
                 parameters.Add($"g{i}", chunk[i].Tag);
+                parameters.Add($"d{i}", chunk[i].Date.ToDateTime(TimeOnly.MinValue));
             }
             sql.Append(" ON DUPLICATE KEY UPDATE tag = transaction_tags.tag");
             await connection.ExecuteAsync(sql.ToString(), parameters, transaction);

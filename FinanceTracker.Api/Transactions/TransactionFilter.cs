@@ -93,13 +93,26 @@ internal sealed record TransactionFilter
     }
 
     /// <summary>
+    /// The date and id a page is ordered and paged by: with a tag, the tag rows' copy of them, so that the page walks the
+    /// (user, tag, date, id) index in order; they equal the transaction's own.
+    /// </summary>
+    public string DateColumn => Tag is not null ? "tg.booking_date" : "t.booking_date";
+
+    /// <inheritdoc cref="DateColumn"/>
+    public string IdColumn => Tag is not null ? "tg.transaction_id" : "t.id";
+
+    /// <summary>
     /// "FROM … WHERE …" over transactions t, shared by the page and totals queries. Only fixed SQL;
-    /// values are parameters. A tag filter joins from the tag index, which is far more selective.
+    /// values are parameters. A tag filter starts from the tag's index, which is far more selective; in date order
+    /// (a page, an export) it walks that index from the cursor on and looks each row up by its primary key, so a page
+    /// stops after its rows instead of sorting all of the tag's.
     /// </summary>
     public string FromWhere(DynamicParameters parameters, long userId, bool includeCursor, bool categoryOnRowOnly = false, bool anyOrder = false)
     {
         var sql = new StringBuilder(
-            Tag is not null ? $"FROM transactions t {TagJoin} WHERE t.user_id = @userId"
+            Tag is not null && anyOrder ? $"FROM transaction_tags tg JOIN transactions t ON {TagRowJoin} WHERE tg.user_id = @userId AND tg.tag = @tag"
+            : Tag is not null
+                ? $"FROM transaction_tags tg FORCE INDEX (ix_transaction_tags_user_tag_date) STRAIGHT_JOIN transactions t ON {TagRowJoin} WHERE tg.user_id = @userId AND tg.tag = @tag"
             // Text search: the rows of the matching payees and the notes with its words, from their indexes; the LIKE below
             // keeps exactly the rows that contain the text.
             : Text is not null && TextIndex is { } index && (anyOrder || index.FewRows)
@@ -137,7 +150,10 @@ internal sealed record TransactionFilter
                " WHERE s.user_id = @userId AND s.category_id IN @categoryIds" + Conditions(parameters, userId, includeCursor: false);
     }
 
-    private const string TagJoin = "JOIN transaction_tags tg ON tg.transaction_id = t.id AND tg.user_id = t.user_id AND tg.tag = @tag";
+    /// <summary>A tag row's transaction, on the date the tag row holds (always the same: every write keeps it so).</summary>
+    private const string TagRowJoin = "t.id = tg.transaction_id AND t.user_id = tg.user_id AND t.booking_date = tg.booking_date";
+
+    private const string TagJoin = $"JOIN transaction_tags tg ON {TagRowJoin} AND tg.tag = @tag";
 
     /// <summary>" AND …" for every filter but the category.</summary>
     private string Conditions(DynamicParameters parameters, long userId, bool includeCursor)
@@ -152,8 +168,8 @@ internal sealed record TransactionFilter
 
         if (AccountId is { } accountId) And("t.account_id = @accountId", "accountId", accountId);
         if (ImportId is { } importId) And("t.import_id = @importId", "importId", importId);
-        if (From is { } from) And("t.booking_date >= @from", "from", from.ToDateTime(TimeOnly.MinValue));
-        if (To is { } to) And("t.booking_date <= @to", "to", to.ToDateTime(TimeOnly.MinValue));
+        if (From is { } from) And($"{DateColumn} >= @from", "from", from.ToDateTime(TimeOnly.MinValue));
+        if (To is { } to) And($"{DateColumn} <= @to", "to", to.ToDateTime(TimeOnly.MinValue));
         if (MinAmount is { } min) And("t.amount >= @minAmount", "minAmount", min);
         if (MaxAmount is { } max) And("t.amount <= @maxAmount", "maxAmount", max);
         if (Text is { } text) And("(t.payee LIKE @q OR t.notes LIKE @q)", "q", ContainsPattern(text));
@@ -161,7 +177,7 @@ internal sealed record TransactionFilter
         if (includeCursor && After is { } after)
         {
             // Written as a date range plus a tie-break so the index is range-scanned from the cursor on.
-            And("t.booking_date <= @cursorDate AND (t.booking_date < @cursorDate OR t.id < @cursorId)", "cursorDate", after.Date.ToDateTime(TimeOnly.MinValue));
+            And($"{DateColumn} <= @cursorDate AND ({DateColumn} < @cursorDate OR {IdColumn} < @cursorId)", "cursorDate", after.Date.ToDateTime(TimeOnly.MinValue));
             parameters.Add("cursorId", after.Id);
         }
         return sql.ToString();

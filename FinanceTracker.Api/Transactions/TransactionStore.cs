@@ -19,7 +19,7 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
 
         var pageParameters = new DynamicParameters();
         var pageSql = $"{SelectColumns} {filter.FromWhere(pageParameters, userId, includeCursor: true)} " +
-                      "ORDER BY t.booking_date DESC, t.id DESC LIMIT @take";
+                      $"ORDER BY {filter.DateColumn} DESC, {filter.IdColumn} DESC LIMIT @take";
         pageParameters.Add("take", filter.PageSize + 1);
         var rows = (await connection.QueryAsync<TransactionRow>(new CommandDefinition(pageSql, pageParameters, cancellationToken: cancellationToken))).ToList();
 

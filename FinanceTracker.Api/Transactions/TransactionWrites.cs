@@ -50,7 +50,7 @@ internal static class TransactionWrites
             SELECT LAST_INSERT_ID();
             """;
         var id = await connection.ExecuteScalarAsync<long>(sql, Parameters(userId, input, currency), transaction);
-        await InsertTagsAsync(connection, transaction, userId, id, input.Tags);
+        await InsertTagsAsync(connection, transaction, userId, id, input.Date, input.Tags);
         await Splits.ReplaceAsync(connection, transaction, userId, id, input.Splits);
         await ApplyAsync(connection, transaction, userId, Entries(input, currency), +1);
         return id;
@@ -73,9 +73,10 @@ internal static class TransactionWrites
         var parameters = Parameters(userId, input, currency);
         parameters.Add("id", id);
         await connection.ExecuteAsync(sql, parameters, transaction);
+        // Its tags are written anew, on the new date.
         await connection.ExecuteAsync(
             "DELETE FROM transaction_tags WHERE transaction_id = @id AND user_id = @userId", new { id, userId }, transaction);
-        await InsertTagsAsync(connection, transaction, userId, id, input.Tags);
+        await InsertTagsAsync(connection, transaction, userId, id, input.Date, input.Tags);
         await Splits.ReplaceAsync(connection, transaction, userId, id, input.Splits);
         await ApplyAsync(connection, transaction, userId, previous, -1);
         await ApplyAsync(connection, transaction, userId, Entries(input, currency), +1);
@@ -112,15 +113,23 @@ internal static class TransactionWrites
 
     /// <summary>
     /// One row per tag as the column's collation (utf8mb4_unicode_ci) tells tags apart: 'café', 'Cafe' and 'ｃａｆｅ'
-    /// are one tag, stored in the first spelling given. The key decides, so no rule in C# can disagree with it.
+    /// are one tag, stored in the first spelling given. The key decides, so no rule in C# can disagree with it. Each row
+    /// carries the transaction's <paramref name="date"/>, which the tag filter pages by.
     /// </summary>
-    public static Task InsertTagsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id, IReadOnlyList<string> tags) =>
+    public static Task InsertTagsAsync(
+        MySqlConnection connection, MySqlTransaction transaction, long userId, long id, DateOnly date, IReadOnlyList<string> tags) =>
         tags.Count == 0
             ? Task.CompletedTask
             : connection.ExecuteAsync(
                 // Dapper runs it once per tag, in order, so a later spelling finds the first one's row and leaves it as it is.
-                "INSERT INTO transaction_tags (transaction_id, user_id, tag) VALUES (@id, @userId, @tag) ON DUPLICATE KEY UPDATE tag = tag",
-                tags.Select(tag => new { id, userId, tag }), transaction);
+                "INSERT INTO transaction_tags (transaction_id, user_id, tag, booking_date) VALUES (@id, @userId, @tag, @day) ON DUPLICATE KEY UPDATE tag = tag",
+                tags.Select(tag => new { id, userId, tag, day = date.ToDateTime(TimeOnly.MinValue) }), transaction);
+
+    /// <summary>Moves a transaction's tags to its new date (a write that changes the date but keeps the tags).</summary>
+    public static Task MoveTagsAsync(MySqlConnection connection, MySqlTransaction transaction, long userId, long id, DateOnly date) =>
+        connection.ExecuteAsync(
+            "UPDATE transaction_tags SET booking_date = @day WHERE transaction_id = @id AND user_id = @userId",
+            new { id, userId, day = date.ToDateTime(TimeOnly.MinValue) }, transaction);
 
     private static DynamicParameters Parameters(long userId, TransactionInput input, string currency)
     {

@@ -120,13 +120,15 @@ internal static class TransferWrites
         await connection.ExecuteAsync(update, new { id, userId, date, amount = input.Amount, payee = input.Payee, notes = input.Notes }, transaction);
         await connection.ExecuteAsync(
             "DELETE FROM transaction_tags WHERE transaction_id = @id AND user_id = @userId", new { id, userId }, transaction);
-        await TransactionWrites.InsertTagsAsync(connection, transaction, userId, id, input.Tags);
+        await TransactionWrites.InsertTagsAsync(connection, transaction, userId, id, input.Date, input.Tags);
         await TransactionWrites.ApplyAsync(connection, transaction, userId, [Entry(side)], -1);
         await TransactionWrites.ApplyAsync(connection, transaction, userId, [Entry(side.AccountId, input.Date, input.Amount, side.Currency)], +1);
         if (other is not null)
         {
             var otherAmount = other.Currency == side.Currency ? -input.Amount : other.Amount;
             await connection.ExecuteAsync(update, new { id = other.Id, userId, date, amount = otherAmount, payee = input.Payee, notes = input.Notes }, transaction);
+            // The other side keeps its own tags, on the new date.
+            await TransactionWrites.MoveTagsAsync(connection, transaction, userId, other.Id, input.Date);
             await TransactionWrites.ApplyAsync(connection, transaction, userId, [Entry(other)], -1);
             await TransactionWrites.ApplyAsync(connection, transaction, userId, [Entry(other.AccountId, input.Date, otherAmount, other.Currency)], +1);
         }

@@ -3,7 +3,7 @@ namespace FinanceTracker.Tests.Infrastructure;
 /// <summary>Checks, in the database itself, that a person's derived figures agree with their rows: nothing half-written.</summary>
 public static class LedgerAudit
 {
-    /// <summary>What disagrees (empty when all agrees): monthly totals vs rows, balances vs rows, and optionally tags per row.</summary>
+    /// <summary>What disagrees (empty when all agrees): monthly totals vs rows, balances vs rows, tags' dates vs their rows', and optionally tags per row.</summary>
     public static async Task<List<string>> DriftAsync(this TestDatabase database, long userId, int? tagsPerRow = null)
     {
         var drift = new List<string>();
@@ -36,6 +36,12 @@ public static class LedgerAudit
               AND (t.category_id IS NOT NULL OR t.amount <> (SELECT SUM(s.amount) FROM transaction_splits s WHERE s.transaction_id = t.id))
             """, user);
         if (splits > 0) drift.Add($"{splits} split transaction(s) whose parts do not add up to them");
+
+        var tagDates = await database.ScalarAsync<long>("""
+            SELECT COUNT(*) FROM transaction_tags g JOIN transactions t ON t.id = g.transaction_id
+            WHERE g.user_id = @userId AND g.booking_date <> t.booking_date
+            """, user);
+        if (tagDates > 0) drift.Add($"{tagDates} tag(s) on another date than their transaction");
 
         if (tagsPerRow is { } tags)
         {

@@ -67,11 +67,11 @@ SELECT t.id, @user, @sub + 8 + (t.id + p.seq * 5) % 24,
 FROM transactions t JOIN seq_0_to_2 p
 WHERE t.user_id = @user AND (t.id - @base) % 100 = 7;
 
-INSERT INTO transaction_tags (transaction_id, user_id, tag)
-SELECT t.id, @user, ELT(1 + (t.id DIV 17) % 8, 'holiday', 'work', 'kids', 'car', 'gift', 'tax', 'health', 'home')
+INSERT INTO transaction_tags (transaction_id, user_id, tag, booking_date)
+SELECT t.id, @user, ELT(1 + (t.id DIV 17) % 8, 'holiday', 'work', 'kids', 'car', 'gift', 'tax', 'health', 'home'), t.booking_date
 FROM transactions t WHERE t.user_id = @user AND (t.id - @base) % 17 = 0;
-INSERT INTO transaction_tags (transaction_id, user_id, tag)
-SELECT t.id, @user, 'reimbursable' FROM transactions t WHERE t.user_id = @user AND (t.id - @base) % 51 = 0;
+INSERT INTO transaction_tags (transaction_id, user_id, tag, booking_date)
+SELECT t.id, @user, 'reimbursable', t.booking_date FROM transactions t WHERE t.user_id = @user AND (t.id - @base) % 51 = 0;
 
 UPDATE accounts a SET transactions_total =
     (SELECT COALESCE(SUM(t.amount), 0) FROM transactions t WHERE t.user_id = @user AND t.account_id = a.id)
