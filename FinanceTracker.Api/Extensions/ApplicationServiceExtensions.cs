@@ -28,7 +28,12 @@ public static class ApplicationServiceExtensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddMySqlDataSource("financedb");
+        // No reset when a connection is taken from the pool: the Api leaves no session state on one (no user variables,
+        // session settings or temporary tables; transactions end by commit or rollback, named locks are released in
+        // finally). The reset was 4 of a list page's 9 statements (COM_RESET_CONNECTION and SET NAMES, on each of its
+        // two connections).
+        builder.AddMySqlDataSource("financedb", settings => settings.ConnectionString =
+            new MySqlConnectionStringBuilder(settings.ConnectionString!) { ConnectionReset = false }.ConnectionString);
         builder.AddRedisCacheClient("cache");
         builder.AddAzureBlobServiceClient("receipts");
 

@@ -3,14 +3,14 @@ using Microsoft.Extensions.Configuration;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>The settings the Aspire client stand-ins read, bound the way Aspire binds them.</summary>
-internal sealed class ClientSettings
+public sealed class ClientSettings
 {
     public string? ConnectionString { get; set; }
     public bool DisableHealthChecks { get; set; }
     public bool DisableTracing { get; set; }
 
     /// <summary>Section, then the named sub-section, then <c>ConnectionStrings:{name}</c> (which wins).</summary>
-    public static ClientSettings Bind(IConfiguration configuration, string section, string connectionName)
+    internal static ClientSettings Bind(IConfiguration configuration, string section, string connectionName)
     {
         var settings = new ClientSettings();
         configuration.GetSection(section).Bind(settings);

@@ -17,7 +17,7 @@ public static class MySqlDataSourceExtensions
 {
     private const string ConfigurationSection = "Aspire:MySqlConnector";
 
-    public static void AddMySqlDataSource(this IHostApplicationBuilder builder, string connectionName)
+    public static void AddMySqlDataSource(this IHostApplicationBuilder builder, string connectionName, Action<ClientSettings>? configureSettings = null)
     {
         var settings = ClientSettings.Bind(builder.Configuration, ConfigurationSection, connectionName);
         if (string.IsNullOrWhiteSpace(settings.ConnectionString))
@@ -25,8 +25,9 @@ public static class MySqlDataSourceExtensions
             throw new InvalidOperationException(
                 $"ConnectionString is missing. Set 'ConnectionStrings:{connectionName}' or '{ConfigurationSection}:ConnectionString'.");
         }
+        configureSettings?.Invoke(settings);
 
-        var connectionString = WithOutageTimeouts(settings.ConnectionString);
+        var connectionString = WithOutageTimeouts(settings.ConnectionString!);
         builder.Services.AddSingleton(_ => new MySqlDataSourceBuilder(connectionString).Build());
 
         if (!settings.DisableHealthChecks)
