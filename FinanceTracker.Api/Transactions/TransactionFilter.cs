@@ -120,7 +120,7 @@ internal sealed record TransactionFilter
             // Text that matches most rows: walked along the date index, a page fills at once.
             : Text is not null ? "FROM transactions t FORCE INDEX (ix_transactions_user_date) WHERE t.user_id = @userId"
             // One import's rows: its own index finds them, however far apart their dates.
-            : ImportId is not null ? "FROM transactions t FORCE INDEX (ix_transactions_user_import) WHERE t.user_id = @userId"
+            : ImportId is not null ? "FROM transactions t FORCE INDEX (fk_transactions_import) WHERE t.user_id = @userId"
             // Every row of an amount range, in no order (the totals): read from the (user, amount) range.
             : anyOrder && (MinAmount ?? MaxAmount) is not null && AccountId is null && CategoryId is null
                 ? "FROM transactions t FORCE INDEX (ix_transactions_user_amount) WHERE t.user_id = @userId"
