@@ -37,6 +37,13 @@ start_app() {
     curl -sf -o /dev/null "$WEB_URL/health" || die "the Web did not become healthy (see $DATA/apphost.log)"
     # Root's password is the AppHost's generated parameter, kept in its user secrets.
     MYSQL_PASSWORD=$(dotnet user-secrets list --project FinanceTracker.AppHost | sed -n 's/^Parameters:mysql-password = //p')
+    # MariaDB reloads the pages it held at its last shutdown in the background (innodb_buffer_pool_load_at_startup):
+    # figures taken meanwhile measure that load (first page p95 12.7 ms then, 4.9 ms later in the same run). Wait for it.
+    for _ in $(seq 1 600); do
+        mysql_root -e "SHOW STATUS LIKE 'Innodb_buffer_pool_load_status'" | grep -q "Loading" || break
+        sleep 1
+    done
+    log "MariaDB: $(mysql_root -e "SHOW STATUS LIKE 'Innodb_buffer_pool_load_status'" | cut -f2)"
 }
 
 mysql_root() { MYSQL_PWD="$MYSQL_PASSWORD" mariadb --socket="$MYSQL_SOCKET" -uroot --batch --skip-column-names "$@"; }
