@@ -127,10 +127,13 @@ internal sealed record TransactionFilter
             : $"FROM transactions t FORCE INDEX ({KeysetIndex(categoryOnRowOnly, anyOrder)}) WHERE t.user_id = @userId");
         if (CategoryId is not null)
         {
-            // The split transactions with a part in the category are read once from the parts' (user, category) index
-            // (a semi-join), not looked up per row.
+            // A split transaction (no category of its own) matches through its parts, looked up by the parts' (transaction,
+            // position) key for those rows only: a page of "Food" walks ~330 rows, 17 of them without a category, 0.55 ms.
+            // Written as a scalar subquery, which the server runs per row; as IN or EXISTS it was turned into a set of all
+            // of the category's parts built for every page (5,001 of them, 2.8 ms).
             sql.Append(CategoryInParts && !categoryOnRowOnly
-                ? " AND (t.category_id IN @categoryIds OR t.id IN (SELECT s.transaction_id FROM transaction_splits s WHERE s.user_id = @userId AND s.category_id IN @categoryIds))"
+                ? " AND (t.category_id IN @categoryIds OR (t.category_id IS NULL AND (SELECT 1 FROM transaction_splits s" +
+                  " WHERE s.transaction_id = t.id AND s.user_id = t.user_id AND s.category_id IN @categoryIds LIMIT 1) IS NOT NULL))"
                 : " AND t.category_id IN @categoryIds");
             parameters.Add("categoryIds", CategoryIds);
         }

@@ -66,7 +66,7 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
         if (filter.CategoryId is { } categoryId)
         {
             var tree = await CategoryTreeAsync(connection, transaction, userId, categoryId, cancellationToken);
-            filter = filter with { CategoryTree = tree, CategoryInParts = await HasPartsInAsync(connection, transaction, userId, tree, cancellationToken) };
+            filter = filter with { CategoryTree = tree.Select(c => c.Id).ToList(), CategoryInParts = tree.Any(c => c.InParts) };
         }
         if (filter is { Text: { } text, Tag: null })
         {
@@ -136,24 +136,20 @@ internal sealed class TransactionStore(MySqlDataSource dataSource)
         WHERE t.user_id = @userId AND t.id IN @transferIds
         """;
 
-    /// <summary>Whether any split part is in the category: only then does the category filter need to look at parts.</summary>
-    private static Task<bool> HasPartsInAsync(
-        MySqlConnection connection, MySqlTransaction? transaction, long userId, IReadOnlyList<long> categoryIds, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM transaction_splits WHERE user_id = @userId AND category_id IN @categoryIds)",
-            new { userId, categoryIds }, transaction, cancellationToken: cancellationToken));
-
-    /// <summary>The category and every category under it, at any depth (an unknown id: itself alone, which matches nothing).</summary>
-    private static async Task<IReadOnlyList<long>> CategoryTreeAsync(
+    /// <summary>
+    /// The category and every category under it, at any depth, each with whether a split part is in it: only then does the
+    /// category filter need to look at parts. An unknown id: itself alone, in no part, which matches nothing.
+    /// </summary>
+    private static async Task<IReadOnlyList<(long Id, bool InParts)>> CategoryTreeAsync(
         MySqlConnection connection, MySqlTransaction? transaction, long userId, long categoryId, CancellationToken cancellationToken)
     {
-        var ids = (await connection.QueryAsync<long>(new CommandDefinition("""
+        var tree = (await connection.QueryAsync<(long Id, bool InParts)>(new CommandDefinition("""
             WITH RECURSIVE tree (id) AS (
                 SELECT id FROM categories WHERE user_id = @userId AND id = @categoryId
                 UNION
                 SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id WHERE c.user_id = @userId)
-            SELECT id FROM tree
+            SELECT id, EXISTS (SELECT 1 FROM transaction_splits s WHERE s.user_id = @userId AND s.category_id = tree.id) FROM tree
             """, new { userId, categoryId }, transaction, cancellationToken: cancellationToken))).ToList();
-        return ids.Count == 0 ? [categoryId] : ids;
+        return tree.Count == 0 ? [(categoryId, false)] : tree;
     }
 }
