@@ -42,6 +42,8 @@ internal static class ApplicationServiceExtensions
     /// </summary>
     private static void ConfigureResilience(HttpStandardResilienceOptions options)
     {
+        options.Retry.ShouldHandle = args => TransientButNotRateLimited(args.Outcome);
+        options.CircuitBreaker.ShouldHandle = args => TransientButNotRateLimited(args.Outcome);
         options.Retry.DisableForUnsafeHttpMethods();
         options.Retry.MaxRetryAttempts = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
@@ -49,4 +51,12 @@ internal static class ApplicationServiceExtensions
         options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
         options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(25);
     }
+
+    /// <summary>
+    /// A 429 is the Api refusing one person's too many requests: passed on at once (its problem says how long to wait),
+    /// neither retried (the retry waited out its Retry-After, and the page with it, up to the 25 s total) nor counted
+    /// as the service failing (it would open the circuit for everyone).
+    /// </summary>
+    private static ValueTask<bool> TransientButNotRateLimited(Polly.Outcome<HttpResponseMessage> outcome) =>
+        ValueTask.FromResult(outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests && HttpClientResiliencePredicates.IsTransient(outcome));
 }

@@ -13,6 +13,7 @@ public sealed class RateLimitTests(ApiFixture api, RateLimitTests.LowLimitApi li
     private const int SignInPerMinute = 4;
     private const int AccountAttempts = 3;
     private const int UploadsPerMinute = 2;
+    private const int OtherAuthPerMinute = 3;
 
     [Fact]
     public async Task TooManySignInsFromOneAddressAre429WithRetryAfter()
@@ -69,6 +70,28 @@ public sealed class RateLimitTests(ApiFixture api, RateLimitTests.LowLimitApi li
     }
 
     [Fact]
+    public async Task TheWebsSessionCheckOnEveryPageLoadIsNotCountedButOtherAuthCallsAre()
+    {
+        var owner = await api.NewUserClientAsync();
+        var client = limited.ClientFrom(NewAddress());
+        client.DefaultRequestHeaders.Authorization = owner.DefaultRequestHeaders.Authorization;
+        for (var i = 0; i < OtherAuthPerMinute * 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/manage/info")).StatusCode);
+        }
+
+        for (var i = 0; i < OtherAuthPerMinute; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/manage/info", new { })).StatusCode);
+        }
+        var refused = await client.PostAsJsonAsync("/api/auth/manage/info", new { });
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Contains("Too many requests", problem.Detail);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/manage/info")).StatusCode);
+    }
+
+    [Fact]
     public async Task TooManyReceiptUploadsByOnePersonAre429()
     {
         var owner = await api.NewUserClientAsync();
@@ -104,6 +127,7 @@ public sealed class RateLimitTests(ApiFixture api, RateLimitTests.LowLimitApi li
                 ["RateLimits:SignInPerMinute"] = SignInPerMinute.ToString(),
                 ["RateLimits:AccountAttempts"] = AccountAttempts.ToString(),
                 ["RateLimits:UploadsPerMinute"] = UploadsPerMinute.ToString(),
+                ["RateLimits:OtherAuthPerMinute"] = OtherAuthPerMinute.ToString(),
             });
             factory.UseKestrel(0);
             factory.StartServer();

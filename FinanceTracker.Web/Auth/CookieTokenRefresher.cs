@@ -59,6 +59,11 @@ public static class CookieTokenRefresher
         {
             // Keep the session; the page will say the service is unreachable.
         }
+        catch (ApiException)
+        {
+            // Refused for another reason (too many refreshes in a minute): the session is not known to have ended, so it
+            // is kept; the token is still valid for minutes, and the page shows the Api's answer if a call fails.
+        }
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

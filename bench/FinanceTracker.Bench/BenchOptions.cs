@@ -26,6 +26,9 @@ internal sealed record BenchOptions
     /// <summary>A figure stops early after this long (the markdown says how many requests it got).</summary>
     public int FigureSeconds { get; init; } = 120;
 
+    /// <summary>How long the list's requests are sent, unmeasured but for the first page, before the first figure.</summary>
+    public int WarmUpSeconds { get; init; } = 20;
+
     public int? ApiPid { get; init; }
     public int? WebPid { get; init; }
     public string Chromium { get; init; } = "/usr/bin/chromium";
@@ -59,6 +62,7 @@ internal sealed record BenchOptions
             ThroughputSeconds = Number("BENCH_THROUGHPUT_SECONDS", 10),
             ActualSeconds = Number("BENCH_ACTUAL_SECONDS", 900),
             FigureSeconds = Number("BENCH_FIGURE_SECONDS", 120),
+            WarmUpSeconds = Number("BENCH_WARMUP_SECONDS", 20),
             ApiPid = Pid("BENCH_API_PID"),
             WebPid = Pid("BENCH_WEB_PID"),
             Chromium = Environment.GetEnvironmentVariable("BENCH_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium",

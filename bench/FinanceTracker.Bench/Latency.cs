@@ -34,4 +34,25 @@ internal sealed class RequestTimer(BenchOptions options)
         }
         return Latency.Of(times);
     }
+
+    /// <summary>
+    /// Sends the requests in turn, again and again, for <see cref="BenchOptions.WarmUpSeconds"/>: the code they run is then
+    /// compiled at full optimization (tiered JIT) in the Api and in this process. Gives the first request's latencies.
+    /// </summary>
+    public async Task<Latency> WarmUpAsync(IReadOnlyList<Func<Task>> requests)
+    {
+        var first = new List<double>();
+        var budget = Stopwatch.StartNew();
+        while (first.Count == 0 || budget.Elapsed.TotalSeconds < options.WarmUpSeconds)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await requests[0]();
+            first.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            foreach (var request in requests.Skip(1))
+            {
+                await request();
+            }
+        }
+        return Latency.Of(first);
+    }
 }

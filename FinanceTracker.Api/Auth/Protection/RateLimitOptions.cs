@@ -21,7 +21,7 @@ public sealed class RateLimitOptions
     [Range(1, int.MaxValue)]
     public int PasswordResetPerMinute { get; set; } = 5;
 
-    /// <summary>Every other /api/auth endpoint (refresh, manage/*, …), per person when signed in.</summary>
+    /// <summary>Every other /api/auth endpoint (refresh, manage/*, …; not GET manage/info, the Web's session check), per person when signed in.</summary>
     [Range(1, int.MaxValue)]
     public int OtherAuthPerMinute { get; set; } = 60;
 

@@ -18,6 +18,10 @@ public static class RateLimitPolicies
         {
             options.AddPolicy(Auth, context =>
             {
+                if (IsSessionCheck(context.Request))
+                {
+                    return RateLimitPartition.GetNoLimiter("session-check");
+                }
                 var (bucket, limit) = AuthBucket(context, Limits(context));
                 var client = bucket == "other" && context.User.Identity?.IsAuthenticated == true
                     ? "user:" + context.User.GetUserId()
@@ -48,6 +52,14 @@ public static class RateLimitPolicies
 
     private static RateLimitOptions Limits(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+
+    /// <summary>
+    /// GET manage/info: the Web asks it on every page load to learn whether the session behind its cookie is still alive.
+    /// A read of the caller's own account that checks no secret, so it is not counted: counted, 30 page loads a minute
+    /// used up a person's <see cref="RateLimitOptions.OtherAuthPerMinute"/> and every page then waited for the limit.
+    /// </summary>
+    private static bool IsSessionCheck(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Path.Equals("/api/auth/manage/info", StringComparison.OrdinalIgnoreCase);
 
     private static (string Bucket, int Limit) AuthBucket(HttpContext context, RateLimitOptions limits) =>
         context.Request.Path.Value?[("/api/auth".Length)..].ToLowerInvariant() switch
