@@ -32,8 +32,9 @@ internal sealed class WebFigures(BenchOptions options, Results results)
         var cards = page.GetByRole(AriaRole.Heading, new() { Name = "Balances" });
 
         // Figures of a Web that has run a while, as for the Api: both pages in turn for the warm-up time first, while the
-        // Web compiles its code (tiered JIT). Measured in two full runs without it: 1,022 and 1,143 ms to the first row;
-        // 604–868 ms once the same Web had served some visits.
+        // Web compiles its code (tiered JIT). Without it two full runs gave 1,022 and 1,143 ms to the first row, and the
+        // same Web 604–868 ms after some visits; with it, the next full run gave 1,304 ms during the warm-up and 1,228 ms
+        // after it, on a machine slower that hour (its throughput and export figures fell by a quarter too).
         var firstVisits = new List<double>();
         var warmUp = Stopwatch.StartNew();
         while (firstVisits.Count == 0 || warmUp.Elapsed.TotalSeconds < options.WarmUpSeconds)
