@@ -43,4 +43,12 @@ var web = builder.AddProject<Projects.FinanceTracker_Web>("web")
 // Links in account emails (password reset) lead to the Web. An endpoint is known before anything starts: no wait cycle.
 api.WithEnvironment("Web__PublicUrl", web.GetEndpoint("http"));
 
+// The Api and Web run in Development (their launch profiles) unless told otherwise: `--Apps:Environment Production` runs
+// them as a deployment does (the browser caches static files, no developer pages). The benchmark runs them so.
+if (builder.Configuration["Apps:Environment"] is { Length: > 0 } environment)
+{
+    api.WithEnvironment("ASPNETCORE_ENVIRONMENT", environment);
+    web.WithEnvironment("ASPNETCORE_ENVIRONMENT", environment);
+}
+
 builder.Build().Run();

@@ -5,6 +5,10 @@ using FinanceTracker.Web.Exports;
 using FinanceTracker.Web.Receipts;
 
 var builder = WebApplication.CreateBuilder(args);
+// The packages' and components' static files (FluentUI's scripts, the scoped CSS bundle) from the build's manifest, in any
+// environment: Development does this by itself; a Release build run as Production (the benchmark) needs it too. A published
+// app has no such manifest (its files are in wwwroot) and this does nothing there.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();

@@ -94,6 +94,19 @@ public class AppHostModelTests
         }
     }
 
+    [Fact]
+    public async Task TheApiAndWebRunInTheEnvironmentTheAppHostIsToldOf()
+    {
+        await using var told = await CreateAppHostAsync(ServerBackend.LocalProcesses, "--Apps:Environment=Production");
+        await using var untold = await CreateAppHostAsync(ServerBackend.LocalProcesses);
+
+        foreach (var name in new[] { "api", "web" })
+        {
+            Assert.Equal("Production", (await EnvironmentOfAsync(Resource(told, name))).GetValueOrDefault("ASPNETCORE_ENVIRONMENT"));
+            Assert.NotEqual("Production", (await EnvironmentOfAsync(Resource(untold, name))).GetValueOrDefault("ASPNETCORE_ENVIRONMENT"));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestApp.ResourceNames), MemberType = typeof(TestApp))]
     public async Task EveryResourceHasAHealthCheckToWaitFor(string name)
@@ -106,6 +119,18 @@ public class AppHostModelTests
     private static Task<IDistributedApplicationTestingBuilder> CreateAppHostAsync(ServerBackend backend, params string[] args) =>
         DistributedApplicationTestingBuilder.CreateAsync<Projects.FinanceTracker_AppHost>(
             [$"--BackingServers:Backend={backend}", .. args], TestContext.Current.CancellationToken);
+
+    /// <summary>The variables a resource's callbacks set when it runs (values that are references left unresolved).</summary>
+    private static async Task<Dictionary<string, object>> EnvironmentOfAsync(IResource resource)
+    {
+        var variables = new Dictionary<string, object>();
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource, variables);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+        return variables;
+    }
 
     private static IResource Resource(IDistributedApplicationTestingBuilder appHost, string name) =>
         Assert.Single(appHost.Resources, r => r.Name == name);

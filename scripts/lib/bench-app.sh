@@ -24,7 +24,7 @@ start_app() {
         { tail -n 30 "$DATA/build.log" >&2; die "the Release build failed (see $DATA/build.log)"; }
     log "starting the AppHost (data in .local/bench, log in .local/bench/apphost.log)"
     setsid nice -n "$NICE" dotnet run --no-build -c Release --project FinanceTracker.AppHost -- \
-        --BackingServers:DataDirectory="$DATA" --BackingServers:MySqlBufferPool="${BENCH_BUFFER_POOL:-2G}" >"$DATA/apphost.log" 2>&1 &
+        --BackingServers:DataDirectory="$DATA" --BackingServers:MySqlBufferPool="${BENCH_BUFFER_POOL:-2G}" --Apps:Environment="${BENCH_ENVIRONMENT:-Production}" >"$DATA/apphost.log" 2>&1 &
     APPHOST_PID=$!
     # SIGTERM to the AppHost's process group: it stops every process it started (README, "Ctrl+C").
     trap '[[ -n $APPHOST_PID ]] && kill -TERM -- "-$APPHOST_PID" 2>/dev/null; wait' EXIT
