@@ -36,6 +36,33 @@ internal sealed class RequestTimer(BenchOptions options)
     }
 
     /// <summary>
+    /// Each request measured in turn with the others (a, b, c, a, b, c, …): figures to be compared with each other (a
+    /// ratio) then meet the same moments of the machine's noise, which one figure after another did not.
+    /// </summary>
+    public async Task<IReadOnlyList<Latency>> MeasureInTurnAsync(IReadOnlyList<Func<Task>> requests, int warmup = 30)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            foreach (var request in requests)
+            {
+                await request();
+            }
+        }
+        var times = requests.Select(_ => new List<double>()).ToList();
+        var budget = Stopwatch.StartNew();
+        for (var i = 0; i < options.Requests && (i < 10 || budget.Elapsed.TotalSeconds < options.FigureSeconds); i++)
+        {
+            for (var r = 0; r < requests.Count; r++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await requests[r]();
+                times[r].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        return times.Select(Latency.Of).ToList();
+    }
+
+    /// <summary>
     /// Sends the requests in turn, again and again, for <see cref="BenchOptions.WarmUpSeconds"/>: the code they run is then
     /// compiled at full optimization (tiered JIT) in the Api and in this process. Gives the first request's latencies.
     /// </summary>

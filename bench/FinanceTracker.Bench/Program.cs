@@ -60,5 +60,6 @@ await results.WriteAsync(started, [
     "The list's category filter is a top-level category with its 4 subcategories (rows and split parts), as the Api's `categoryId` matches them.",
     "List pages are asked as the Web pages (`totals=false`); the count and totals of each filter are asked once from `/api/transactions/totals` (figures after them).",
     $"Api figures measured at the Api process's own address ({options.ApiUrl.Authority}); the AppHost's {options.ProxyUrl?.Authority} is its development proxy in front of it (one figure through it above).",
+    $"The Api and Web ran Release builds in the {Environment.GetEnvironmentVariable("BENCH_APP_ENVIRONMENT") ?? "Development"} environment.",
     $"Seed version {Seeder.Version}; data reused from .local/bench across runs.",
 ]);

@@ -1,7 +1,7 @@
 # Sourced by the benchmark scripts: builds Release and starts the app as README runs it (the AppHost, the one description
 # of the app: no second copy of the topology here), with the benchmarks' own data folder (.local/bench, reused between
 # runs), niced so that others' work on a shared machine keeps its share, and stops it on exit.
-# Gives: API_URL, WEB_URL, DATA, MYSQL_SOCKET, MYSQL_PASSWORD, log, die, token_for EMAIL, mysql_root ARGS…,
+# Gives: API_URL, WEB_URL, APP_ENVIRONMENT, DATA, MYSQL_SOCKET, MYSQL_PASSWORD, log, die, token_for EMAIL, mysql_root ARGS…,
 # api_pid, web_pid, direct_url PID.
 
 API_URL=http://127.0.0.1:5001
@@ -11,6 +11,8 @@ MYSQL_SOCKET="$DATA/mysql/mariadb.sock"
 DATABASE_NAME=financedb
 APPHOST_PID=""
 NICE=${BENCH_NICE:-15}
+# The Api's and Web's environment: Production, as deployed (their launch profiles say Development).
+APP_ENVIRONMENT=${BENCH_ENVIRONMENT:-Production}
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -24,7 +26,7 @@ start_app() {
         { tail -n 30 "$DATA/build.log" >&2; die "the Release build failed (see $DATA/build.log)"; }
     log "starting the AppHost (data in .local/bench, log in .local/bench/apphost.log)"
     setsid nice -n "$NICE" dotnet run --no-build -c Release --project FinanceTracker.AppHost -- \
-        --BackingServers:DataDirectory="$DATA" --BackingServers:MySqlBufferPool="${BENCH_BUFFER_POOL:-2G}" --Apps:Environment="${BENCH_ENVIRONMENT:-Production}" >"$DATA/apphost.log" 2>&1 &
+        --BackingServers:DataDirectory="$DATA" --BackingServers:MySqlBufferPool="${BENCH_BUFFER_POOL:-2G}" --Apps:Environment="$APP_ENVIRONMENT" >"$DATA/apphost.log" 2>&1 &
     APPHOST_PID=$!
     # SIGTERM to the AppHost's process group: it stops every process it started (README, "Ctrl+C").
     trap '[[ -n $APPHOST_PID ]] && kill -TERM -- "-$APPHOST_PID" 2>/dev/null; wait' EXIT
