@@ -49,7 +49,7 @@ await Part("import", async () =>
 await Part("web", () => new WebFigures(options, results).RunAsync(big));
 
 if (ProcessMemory.PeakMb(options.ApiPid) is { } apiPeak) results.Add("memory.api_peak_mb", "Api peak resident memory (VmHWM)", apiPeak, "MB");
-if (ProcessMemory.ResidentMb(options.ApiPid) is { } apiNow) results.Add(null, "Api resident memory after the run", apiNow, "MB");
+if (ProcessMemory.ResidentMb(options.ApiPid) is { } apiNow) results.Add(null, "Api resident memory after the run (the target, ≤ 300 MB, is of this figure)", apiNow, "MB");
 if (ProcessMemory.PeakMb(options.WebPid) is { } webPeak) results.Add("memory.web_peak_mb", "Web peak resident memory (VmHWM)", webPeak, "MB");
 var bytes = await database.ScalarAsync<long>(
     "SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = DATABASE()");
